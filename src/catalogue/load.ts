@@ -1,0 +1,97 @@
+/**
+ * Loads a catalogue folder: regio.yaml plus producten/*.yaml. Each product's criteria are
+ * parsed here (DSL text inside YAML, with positions mapped back into the YAML file).
+ */
+import { basename, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { diag } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseCriterion } from '../dsl/parse.js';
+import { isDirectory, yamlFilesIn } from '../util/files.js';
+import { loadYamlFile } from '../yaml/load.js';
+import { scalarOffsetMapper } from '../yaml/scalar-offsets.js';
+import { nodeAt, spanOfPath, type PathSegment, type YamlSource } from '../yaml/strict.js';
+import type { Catalogue, Clause, Keuze, Product, Region } from './types.js';
+import type { Domain } from './productcode.js';
+
+type RawClause = { id: string; als: string; reden: string; bron: string };
+type RawKeuze = { onderwerp: string; keuze: string; citaten: string[] };
+type RawProduct = Omit<Product, 'file' | 'span' | 'vervolg' | 'combinatie' | 'voorwaarden' | 'uitsluitingen' | 'keuzes' | 'productcodes'> & {
+  productcodes?: Partial<Record<Domain, string[]>>;
+  vervolg?: Omit<Product['vervolg'][number], 'span'>[];
+  combinatie?: Omit<NonNullable<Product['combinatie']>, 'span'>;
+  indicatie: { voorwaarden: RawClause[]; uitsluitingen?: RawClause[] };
+  keuzes?: RawKeuze[];
+};
+type RawRegion = Omit<Region, 'file' | 'keuzes'> & { keuzes?: RawKeuze[] };
+
+export const PRODUCTS_FOLDER = 'producten';
+export const REGION_FILE = 'regio.yaml';
+
+function keuzes(source: YamlSource, raw: RawKeuze[] | undefined, path: PathSegment[]): Keuze[] {
+  return (raw ?? []).map((k, i) => ({ ...k, span: spanOfPath(source, [...path, i]) }));
+}
+
+function clauses(source: YamlSource, raw: RawClause[] | undefined, kind: 'voorwaarden' | 'uitsluitingen', diagnostics: Diagnostic[]): Clause[] {
+  return (raw ?? []).map((c, i) => {
+    const path = ['indicatie', kind, i];
+    const at = scalarOffsetMapper(source, nodeAt(source, [...path, 'als']).node);
+    const parsed = parseCriterion(c.als, at);
+    diagnostics.push(...parsed.diagnostics);
+    return { id: c.id, text: c.als, reden: c.reden, bron: c.bron, at, span: spanOfPath(source, path), ...(parsed.ast ? { ast: parsed.ast } : {}) };
+  });
+}
+
+export function loadProduct(path: string): { product?: Product; diagnostics: Diagnostic[] } {
+  const loaded = loadYamlFile<RawProduct>(path, 'product.schema.json');
+  if (!loaded.source || !loaded.value) return { diagnostics: loaded.diagnostics };
+  const { source, value: raw } = loaded;
+  const diagnostics = [...loaded.diagnostics];
+  const { indicatie, vervolg, combinatie, keuzes: rawKeuzes, productcodes, ...rest } = raw;
+  const product: Product = {
+    ...rest,
+    file: path,
+    span: spanOfPath(source, ['id']),
+    locate: (p, which) => spanOfPath(source, p, which),
+    productcodes: productcodes ?? {},
+    vervolg: (vervolg ?? []).map((v, i) => ({ ...v, span: spanOfPath(source, ['vervolg', i]) })),
+    ...(combinatie ? { combinatie: { ...combinatie, span: spanOfPath(source, ['combinatie', 'vereist_een_van']) } } : {}),
+    voorwaarden: clauses(source, indicatie.voorwaarden, 'voorwaarden', diagnostics),
+    uitsluitingen: clauses(source, indicatie.uitsluitingen, 'uitsluitingen', diagnostics),
+    keuzes: keuzes(source, rawKeuzes, ['keuzes']),
+  };
+  return { product, diagnostics };
+}
+
+export function loadRegion(path: string): { region?: Region; diagnostics: Diagnostic[] } {
+  const loaded = loadYamlFile<RawRegion>(path, 'regio.schema.json');
+  if (!loaded.source || !loaded.value) return { diagnostics: loaded.diagnostics };
+  const { keuzes: rawKeuzes, ...rest } = loaded.value;
+  return { region: { ...rest, file: path, keuzes: keuzes(loaded.source, rawKeuzes, ['keuzes']) }, diagnostics: loaded.diagnostics };
+}
+
+/** Loads what can be loaded; a product with errors is left out, its errors reported. */
+export function loadCatalogue(folder: string): { catalogue?: Catalogue; diagnostics: Diagnostic[] } {
+  const at = { file: folder, line: 1, col: 1 };
+  if (!existsSync(folder)) return { diagnostics: [diag('WZ101', { path: folder }, at)] };
+  if (!isDirectory(folder)) return { diagnostics: [diag('WZ109', { detail: 'een catalogus is een map met regio.yaml en producten/' }, at)] };
+  const diagnostics: Diagnostic[] = [];
+  const regionFile = join(folder, REGION_FILE);
+  let region: Region | undefined;
+  if (!existsSync(regionFile)) diagnostics.push(diag('WZ307', { path: folder }, at));
+  else {
+    const loaded = loadRegion(regionFile);
+    diagnostics.push(...loaded.diagnostics);
+    region = loaded.region;
+  }
+  const files = yamlFilesIn(join(folder, PRODUCTS_FOLDER));
+  if (files.length === 0) diagnostics.push(diag('WZ308', { path: folder }, at));
+  const products: Product[] = [];
+  for (const file of files) {
+    const loaded = loadProduct(file);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.product) products.push(loaded.product);
+  }
+  if (!region) return { diagnostics };
+  return { catalogue: { id: basename(resolve(folder)), folder, region, products }, diagnostics };
+}

@@ -1,0 +1,128 @@
+/**
+ * Emits json-rules-engine rules. Per product:
+ *  - per clause a "holds" rule and a "fails" rule (the negation in NNF), so a bare Engine
+ *    tells true / false / unknown per clause and explanations can show every clause;
+ *  - one "passend" rule: every voorwaarde holds and no uitsluiting applies.
+ * Every rule has an explicit name, priority and event type.
+ */
+import type { Catalogue, Clause, Product } from '../catalogue/types.js';
+import type { Scope } from '../check/typecheck.js';
+import { lower, type Cond, type Leaf } from './lower.js';
+
+export type ClauseRole = 'voorwaarde' | 'uitsluiting';
+
+export type ConditionJson =
+  | { all: ConditionJson[] }
+  | { any: ConditionJson[] }
+  | { fact: string; operator: string; value: unknown; path?: string };
+
+export interface RuleJson {
+  name: string;
+  priority: number;
+  conditions: { all: ConditionJson[] } | { any: ConditionJson[] };
+  event: { type: string; params: Record<string, unknown> };
+}
+
+export interface CompiledClause {
+  readonly clause: Clause;
+  readonly role: ClauseRole;
+  readonly holds: Cond;
+  readonly fails: Cond;
+  readonly holdsRule: RuleJson;
+  readonly failsRule: RuleJson;
+}
+
+export interface CompiledProduct {
+  readonly product: Product;
+  readonly clauses: readonly CompiledClause[];
+  readonly passendRule: RuleJson;
+}
+
+export interface CompiledCatalogue {
+  readonly catalogue: Catalogue;
+  readonly products: readonly CompiledProduct[];
+}
+
+export const CLAUSE_PRIORITY = 10;
+export const PRODUCT_PRIORITY = 1;
+
+export const EVENT = {
+  voorwaardeVoldaan: 'voorwaarde-voldaan',
+  voorwaardeNietVoldaan: 'voorwaarde-niet-voldaan',
+  uitsluitingVanToepassing: 'uitsluiting-van-toepassing',
+  uitsluitingNietVanToepassing: 'uitsluiting-niet-van-toepassing',
+  passend: 'passend',
+} as const;
+
+export function conditionJson(cond: Cond): ConditionJson {
+  switch (cond.kind) {
+    case 'all':
+      return { all: cond.items.map(conditionJson) };
+    case 'any':
+      return { any: cond.items.map(conditionJson) };
+    case 'leaf':
+      return leafJson(cond);
+  }
+}
+
+function leafJson(leaf: Leaf): ConditionJson {
+  const value = Array.isArray(leaf.value) ? [...(leaf.value as unknown[])] : leaf.value;
+  return { fact: leaf.fact, operator: leaf.operator, value, ...(leaf.path ? { path: leaf.path } : {}) };
+}
+
+/** Top-level conditions of a rule must be all/any; a single leaf is wrapped. */
+function topLevel(cond: Cond): RuleJson['conditions'] {
+  const json = conditionJson(cond);
+  return 'all' in json || 'any' in json ? json : { all: [json] };
+}
+
+function clauseRules(catalogue: Catalogue, product: Product, clause: Clause, role: ClauseRole, scope: Scope): CompiledClause {
+  if (!clause.ast) throw new Error(`wijzer: compiling clause ${product.id}/${clause.id} with syntax errors`);
+  const holds = lower(clause.ast, scope, true);
+  const fails = lower(clause.ast, scope, false);
+  const base = `${catalogue.id}/${product.id}/${role}/${clause.id}`;
+  const params = { catalogus: catalogue.id, product: product.id, clausule: clause.id, rol: role, voorwaarde: clause.text.trim(), reden: clause.reden, bron: clause.bron };
+  const [yes, no] = role === 'voorwaarde'
+    ? [EVENT.voorwaardeVoldaan, EVENT.voorwaardeNietVoldaan]
+    : [EVENT.uitsluitingVanToepassing, EVENT.uitsluitingNietVanToepassing];
+  return {
+    clause,
+    role,
+    holds,
+    fails,
+    holdsRule: { name: base, priority: CLAUSE_PRIORITY, conditions: topLevel(holds), event: { type: yes, params } },
+    failsRule: { name: `${base}/niet`, priority: CLAUSE_PRIORITY, conditions: topLevel(fails), event: { type: no, params } },
+  };
+}
+
+export function compileCatalogue(catalogue: Catalogue, scope: Scope): CompiledCatalogue {
+  const products = catalogue.products.map((product): CompiledProduct => {
+    const clauses = [
+      ...product.voorwaarden.map((c) => clauseRules(catalogue, product, c, 'voorwaarde', scope)),
+      ...product.uitsluitingen.map((c) => clauseRules(catalogue, product, c, 'uitsluiting', scope)),
+    ];
+    const parts = clauses.map((c) => conditionJson(c.role === 'voorwaarde' ? c.holds : c.fails));
+    const passendRule: RuleJson = {
+      name: `${catalogue.id}/${product.id}/passend`,
+      priority: PRODUCT_PRIORITY,
+      conditions: { all: parts },
+      event: {
+        type: EVENT.passend,
+        params: {
+          catalogus: catalogue.id,
+          product: product.id,
+          naam: product.naam,
+          productcodes: product.productcodes,
+          ...(product.combinatie ? { alleen_in_combinatie_met: product.combinatie.vereist_een_van } : {}),
+        },
+      },
+    };
+    return { product, clauses, passendRule };
+  });
+  return { catalogue, products };
+}
+
+/** All rules of a catalogue, in a stable order, ready for `new Engine(rules)`. */
+export function rulesOf(compiled: CompiledCatalogue): RuleJson[] {
+  return compiled.products.flatMap((p) => [...p.clauses.flatMap((c) => [c.holdsRule, c.failsRule]), p.passendRule]);
+}

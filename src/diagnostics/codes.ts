@@ -1,0 +1,113 @@
+/**
+ * The one catalogue of diagnostic codes. Codes are stable: tools and tests match on them,
+ * so a code is never reused for a different meaning. Messages and hints are Dutch because
+ * policy advisors read them.
+ */
+import type { Diagnostic, Severity, Span } from './diagnostic.js';
+
+type Params = Readonly<Record<string, string | number>>;
+
+interface CodeDefinition {
+  readonly severity: Severity;
+  readonly message: (p: Params) => string;
+  readonly hint?: (p: Params) => string;
+}
+
+const s = (p: Params, key: string): string => String(p[key] ?? '');
+
+export const CODES = {
+  // --- files and YAML syntax ---------------------------------------------------------------
+  WZ101: { severity: 'fout', message: (p) => `Bestand of map '${s(p, 'path')}' bestaat niet.`, hint: () => 'Controleer de naam en de map; paden zijn relatief aan de map waarin u het commando geeft.' },
+  WZ102: { severity: 'fout', message: (p) => `Bestand is te groot (${s(p, 'size')} bytes; maximaal ${s(p, 'max')}).`, hint: () => 'Splits het bestand op, bijvoorbeeld één product per bestand.' },
+  WZ103: { severity: 'fout', message: () => 'Bestand is geen leesbare tekst (geen geldige UTF-8).', hint: () => 'Sla het bestand op als UTF-8-tekst, bijvoorbeeld in VS Code via "Save with Encoding".' },
+  WZ104: { severity: 'fout', message: (p) => `YAML-fout: ${s(p, 'detail')}`, hint: () => 'Let op inspringing (spaties, geen tabs), dubbele punten na sleutels en afsluitende aanhalingstekens.' },
+  WZ105: { severity: 'fout', message: (p) => `Sleutel '${s(p, 'key')}' komt twee keer voor.`, hint: () => 'Verwijder of hernoem een van beide; bij dubbele sleutels is onduidelijk welke waarde geldt.' },
+  WZ106: { severity: 'fout', message: () => 'Bestand is leeg.', hint: () => 'Vul het bestand aan of verwijder het.' },
+  WZ107: { severity: 'fout', message: (p) => `YAML-tag '${s(p, 'tag')}' wordt niet ondersteund.`, hint: () => 'Gebruik gewone tekst, getallen, lijsten en sleutels; tags als !!js of !include zijn niet toegestaan.' },
+  WZ108: { severity: 'fout', message: () => 'Bestand bevat meer dan één YAML-document (---).', hint: () => 'Zet elk product in een eigen bestand.' },
+  WZ109: { severity: 'fout', message: (p) => `Bestand kan niet gelezen worden: ${s(p, 'detail')}`, hint: () => 'Controleer of het bestand bestaat en leesbaar is.' },
+
+  // --- structure (JSON Schema) -------------------------------------------------------------
+  WZ201: { severity: 'fout', message: (p) => `Onbekende eigenschap '${s(p, 'key')}' in ${s(p, 'path')}.`, hint: (p) => `Toegestaan zijn: ${s(p, 'allowed')}.${p['suggestion'] ? ` Bedoelt u '${s(p, 'suggestion')}'?` : ''}` },
+  WZ202: { severity: 'fout', message: (p) => `Verplichte eigenschap '${s(p, 'key')}' ontbreekt in ${s(p, 'path')}.`, hint: (p) => `Voeg '${s(p, 'key')}:' toe.` },
+  WZ203: { severity: 'fout', message: (p) => `${s(p, 'path')} moet ${s(p, 'expected')} zijn.`, hint: () => 'Kijk in de auteursgids (docs/auteursgids.md) welke vorm hier verwacht wordt.' },
+  WZ204: { severity: 'fout', message: (p) => `Waarde '${s(p, 'value')}' is niet toegestaan in ${s(p, 'path')}.`, hint: (p) => `Kies een van: ${s(p, 'allowed')}.` },
+  WZ205: { severity: 'fout', message: (p) => `${s(p, 'path')}: ${s(p, 'detail')}`, hint: () => 'Kijk in de auteursgids (docs/auteursgids.md) welke vorm hier verwacht wordt.' },
+
+  // --- catalogue semantics -----------------------------------------------------------------
+  WZ301: { severity: 'fout', message: (p) => `Product-id '${s(p, 'id')}' is al gebruikt in ${s(p, 'other')}.`, hint: () => 'Geef elk product in een catalogus een eigen id.' },
+  WZ302: { severity: 'fout', message: (p) => `Productcode '${s(p, 'code')}' heeft niet de vorm van een iStandaarden-productcode.`, hint: () => 'Een productcode is 2 cijfers, 1 letter en 2 cijfers, bijvoorbeeld 02A04.' },
+  WZ303: { severity: 'fout', message: (p) => `Productcode '${s(p, 'code')}' valt in categorie ${s(p, 'category')}, die niet bestaat voor ${s(p, 'domain')}.`, hint: (p) => `Bekende categorieën voor ${s(p, 'domain')}: ${s(p, 'allowed')}.` },
+  WZ304: { severity: 'fout', message: (p) => `Verwijzing naar onbekend product '${s(p, 'id')}'.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik het id van een product in deze catalogus.') },
+  WZ305: { severity: 'fout', message: (p) => `De functiemix telt op tot ${s(p, 'sum')}% in plaats van 100%.`, hint: () => 'Pas de percentages aan zodat ze samen 100 zijn.' },
+  WZ306: { severity: 'fout', message: (p) => `Productcode '${s(p, 'code')}' wordt ook gebruikt door product '${s(p, 'other')}'.`, hint: () => 'Binnen één regio hoort een productcode bij één product.' },
+  WZ307: { severity: 'fout', message: (p) => `De catalogusmap '${s(p, 'path')}' heeft geen regio.yaml.`, hint: () => 'Maak een regio.yaml met naam, organisatie, bron, geldig_vanaf en domeinen.' },
+  WZ308: { severity: 'fout', message: (p) => `De catalogusmap '${s(p, 'path')}' bevat geen producten.`, hint: () => 'Zet elk product als .yaml-bestand in de submap producten/.' },
+  WZ309: { severity: 'fout', message: (p) => `Familie '${s(p, 'family')}' heeft niveau ${s(p, 'level')}${p['variant'] ? ` (${s(p, 'variant')})` : ''} al bij product '${s(p, 'other')}'.`, hint: () => 'Geef elk product binnen een familie een eigen combinatie van niveau en variant.' },
+  WZ310: { severity: 'waarschuwing', message: (p) => `Gedocumenteerde keuze: ${s(p, 'subject')}`, hint: (p) => s(p, 'choice') },
+  WZ311: { severity: 'waarschuwing', message: (p) => `Product '${s(p, 'id')}' heeft geen voorwaarden en past dus bij iedereen.`, hint: () => 'Voeg onder indicatie.voorwaarden minstens één voorwaarde toe.' },
+  WZ312: { severity: 'fout', message: (p) => `Product '${s(p, 'id')}' verwijst naar zichzelf.`, hint: () => 'Een product kan niet zijn eigen vervolg of combinatie zijn.' },
+  WZ313: { severity: 'waarschuwing', message: (p) => `Productcode '${s(p, 'code')}' is voor ${s(p, 'domain')}, maar de regio noemt alleen ${s(p, 'domains')}.`, hint: () => 'Voeg het domein toe aan regio.yaml of verwijder de code.' },
+  WZ314: { severity: 'fout', message: (p) => `Definitie '${s(p, 'name')}' is al gedefinieerd in ${s(p, 'other')}.`, hint: () => 'Geef elke definitie een eigen naam.' },
+  WZ316: { severity: 'fout', message: (p) => `Clausule-id '${s(p, 'id')}' komt twee keer voor in product '${s(p, 'product')}'.`, hint: () => 'Geef elke voorwaarde en uitsluiting binnen een product een eigen id.' },
+  WZ315: { severity: 'fout', message: (p) => `Naam '${s(p, 'name')}' wordt zowel als feit als als definitie gebruikt.`, hint: () => 'Hernoem de definitie; feiten en definities delen één naamruimte.' },
+
+  // --- criteria DSL syntax -----------------------------------------------------------------
+  WZ401: { severity: 'fout', message: (p) => `Onbekend teken '${s(p, 'text')}' in de voorwaarde.`, hint: () => 'Gebruik namen met kleine letters, cijfers en _, vergelijkingen als >=, <=, =, en woorden als en, of, niet, is, in, tussen, bevat, aantal.' },
+  WZ402: { severity: 'fout', message: (p) => `Onverwacht '${s(p, 'found')}' in de voorwaarde.`, hint: (p) => `Hier werd ${s(p, 'expected')} verwacht.` },
+  WZ403: { severity: 'fout', message: () => 'De voorwaarde houdt te vroeg op.', hint: (p) => `Hier werd nog ${s(p, 'expected')} verwacht.` },
+  WZ404: { severity: 'fout', message: () => 'De voorwaarde is leeg.', hint: () => 'Schrijf een voorwaarde, bijvoorbeeld: problematiek is licht' },
+
+  // --- type checking against the vocabulary -----------------------------------------------
+  WZ501: { severity: 'fout', message: (p) => `Onbekend feit '${s(p, 'name')}'.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'? Feiten staan in rules/feiten.yaml.` : 'Voeg het feit toe aan rules/feiten.yaml of gebruik een bestaand feit.') },
+  WZ502: { severity: 'fout', message: (p) => `'${s(p, 'label')}' is geen waarde van ${s(p, 'fact')}.`, hint: (p) => `Mogelijke waarden van ${s(p, 'fact')}: ${s(p, 'labels')}.${p['suggestion'] ? ` Bedoelt u '${s(p, 'suggestion')}'?` : ''}` },
+  WZ503: { severity: 'fout', message: (p) => `${s(p, 'fact')} is ${s(p, 'type')} en kan niet vergeleken worden met ${s(p, 'got')}.`, hint: (p) => s(p, 'advice') },
+  WZ504: { severity: 'fout', message: (p) => `'${s(p, 'op')}' kan niet gebruikt worden bij ${s(p, 'fact')} (${s(p, 'type')}).`, hint: (p) => s(p, 'advice') },
+  WZ505: { severity: 'fout', message: (p) => `Eenheid '${s(p, 'unit')}' past niet bij ${s(p, 'fact')} (in ${s(p, 'expected')}).`, hint: (p) => `Schrijf de waarde in ${s(p, 'expected')} of laat de eenheid weg.` },
+  WZ506: { severity: 'fout', message: (p) => `'${s(p, 'name')}' is geen ja/nee-feit en geen definitie, dus kan niet op zichzelf staan.`, hint: (p) => `Vergelijk het met een waarde, bijvoorbeeld: ${s(p, 'name')} is ${s(p, 'example')}` },
+  WZ507: { severity: 'fout', message: (p) => `Definitie '${s(p, 'name')}' verwijst (via ${s(p, 'chain')}) naar zichzelf.`, hint: () => 'Haal de kringverwijzing weg.' },
+  WZ508: { severity: 'fout', message: (p) => `In 'tussen ${s(p, 'low')} en ${s(p, 'high')}' is de ondergrens groter dan de bovengrens.`, hint: () => 'Draai de grenzen om.' },
+  WZ509: { severity: 'waarschuwing', message: (p) => `Deze vergelijking is altijd ${s(p, 'value')}: ${s(p, 'text')}.`, hint: () => 'Controleer de grens; een voorwaarde die altijd of nooit geldt zegt niets.' },
+
+  // --- fact vocabulary ---------------------------------------------------------------------
+  WZ601: { severity: 'fout', message: (p) => `Waarde '${s(p, 'label')}' staat twee keer bij feit '${s(p, 'fact')}'.`, hint: () => 'Elke waarde van een schaal of keuzelijst komt één keer voor.' },
+  WZ602: { severity: 'fout', message: (p) => `'${s(p, 'name')}' is een gereserveerd woord en kan geen naam of waarde zijn.`, hint: () => 'Gereserveerd zijn: en, of, niet, is, in, tussen, bevat, aantal, ja, nee, minimaal, maximaal.' },
+  WZ603: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}': minimum ${s(p, 'min')} is groter dan maximum ${s(p, 'max')}.`, hint: () => 'Draai minimum en maximum om.' },
+
+  // --- client profiles ---------------------------------------------------------------------
+  WZ701: { severity: 'fout', message: (p) => `Onbekend feit '${s(p, 'name')}' in het profiel.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Zie rules/feiten.yaml voor de feiten die een profiel kan bevatten.') },
+  WZ702: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}' moet ${s(p, 'expected')} zijn.`, hint: (p) => s(p, 'advice') },
+  WZ703: { severity: 'fout', message: (p) => `'${s(p, 'value')}' is geen waarde van ${s(p, 'fact')}.`, hint: (p) => `Mogelijke waarden: ${s(p, 'labels')}.${p['suggestion'] ? ` Bedoelt u '${s(p, 'suggestion')}'?` : ''}` },
+  WZ704: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}' is ${s(p, 'value')}, maar moet tussen ${s(p, 'min')} en ${s(p, 'max')} liggen.`, hint: () => 'Controleer de waarde.' },
+  WZ705: { severity: 'fout', message: () => 'Een profiel moet een lijst van feiten zijn (feit: waarde).', hint: () => 'Bijvoorbeeld:\n  leeftijd: 45\n  problematiek: licht' },
+  WZ706: { severity: 'fout', message: (p) => `'${s(p, 'value')}' staat twee keer in ${s(p, 'fact')}.`, hint: () => 'Noem elke waarde één keer.' },
+
+  // --- golden cases and source quotes ------------------------------------------------------
+  WZ801: { severity: 'fout', message: () => 'Deze testcasus controleert niets.', hint: () => 'Vul onder verwacht minstens één product of familie in.' },
+  WZ802: { severity: 'fout', message: (p) => `Testcasus verwacht iets van onbekend product of familie '${s(p, 'id')}'.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik een id uit de catalogus.') },
+  WZ803: { severity: 'fout', message: (p) => `Catalogus '${s(p, 'name')}' van deze testcasus bestaat niet.`, hint: () => 'Zet de testcasus in test/golden/<catalogusnaam>/.' },
+  WZ804: { severity: 'fout', message: (p) => `Citaat niet gevonden in ${s(p, 'document')}: "${s(p, 'quote')}"`, hint: () => 'Neem de zin letterlijk over uit het brondocument (hoofdletters en leestekens tellen mee; witruimte niet).' },
+  WZ805: { severity: 'fout', message: (p) => `Brondocument '${s(p, 'document')}' niet gevonden in ${s(p, 'folder')}.`, hint: () => 'Controleer bron.document in regio.yaml en de map die u met --bronnen opgeeft.' },
+  WZ806: { severity: 'fout', message: (p) => `Verwachte clausule '${s(p, 'clause')}' bestaat niet bij product '${s(p, 'id')}'.`, hint: (p) => `Clausules van dit product: ${s(p, 'known')}.` },
+
+  // --- command line usage ------------------------------------------------------------------
+  WZ901: { severity: 'fout', message: (p) => `Onbekend commando '${s(p, 'name')}'.`, hint: (p) => `Beschikbaar: ${s(p, 'known')}. Zie: wijzer help` },
+  WZ902: { severity: 'fout', message: (p) => `Ontbrekend argument: ${s(p, 'what')}.`, hint: (p) => `Gebruik: ${s(p, 'usage')}` },
+  WZ903: { severity: 'fout', message: (p) => `Onbekende optie '${s(p, 'option')}'.`, hint: (p) => `Gebruik: ${s(p, 'usage')}` },
+  WZ904: { severity: 'fout', message: (p) => `Ongeldige waarde '${s(p, 'value')}' voor ${s(p, 'option')}.`, hint: (p) => `Kies een van: ${s(p, 'allowed')}.` },
+} as const satisfies Record<string, CodeDefinition>;
+
+export type Code = keyof typeof CODES;
+
+/** Build a diagnostic from the code catalogue; the only way stages create diagnostics. */
+export function diag(code: Code, params: Params = {}, span?: Span, severity?: Severity): Diagnostic {
+  const def: CodeDefinition = CODES[code];
+  const hint = def.hint?.(params);
+  return {
+    code,
+    severity: severity ?? def.severity,
+    message: def.message(params),
+    ...(hint ? { hint } : {}),
+    ...(span ? { span } : {}),
+  };
+}

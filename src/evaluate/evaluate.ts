@@ -1,0 +1,96 @@
+/**
+ * Profile → explained decision. Where a fact flows:
+ *   profile → json-rules-engine (holds/fails rule per clause) → clause truth (waar/onwaar/onbekend)
+ *   → product status (uitgesloten > niet passend > onbekend > passend) → combinations → families.
+ */
+import type { CompiledCatalogue, CompiledClause, CompiledProduct } from '../compile/rules.js';
+import { rulesOf } from '../compile/rules.js';
+import { leavesOf } from '../compile/lower.js';
+import type { Profile } from '../vocabulary/types.js';
+import { RuleRunner, type RuleOutcome } from './engine.js';
+import type { ClauseOutcome, Evaluation, FamilyOutcome, ProductOutcome, Status, Truth } from './outcome.js';
+import { applyCombinations } from './combinations.js';
+import { rankQuestions } from './questions.js';
+
+export class Evaluator {
+  private readonly runner: RuleRunner;
+
+  constructor(readonly compiled: CompiledCatalogue) {
+    this.runner = new RuleRunner(rulesOf(compiled));
+  }
+
+  async evaluate(profile: Profile): Promise<Evaluation> {
+    const outcomes = await this.runner.run(profile);
+    const first = this.compiled.products.map((p) => productOutcome(p, outcomes, profile));
+    const products = applyCombinations(first, profile);
+    return {
+      catalogueId: this.compiled.catalogue.id,
+      regionName: this.compiled.catalogue.region.naam,
+      profile,
+      products,
+      families: families(products),
+      questions: rankQuestions(products),
+    };
+  }
+}
+
+function mustGet(outcomes: Map<string, RuleOutcome>, name: string): RuleOutcome {
+  const outcome = outcomes.get(name);
+  if (!outcome) throw new Error(`wijzer: engine returned no result for rule ${name}`);
+  return outcome;
+}
+
+function clauseOutcome(compiled: CompiledClause, outcomes: Map<string, RuleOutcome>, profile: Profile): ClauseOutcome {
+  const holds = mustGet(outcomes, compiled.holdsRule.name);
+  const fails = mustGet(outcomes, compiled.failsRule.name);
+  if (holds.result && fails.result) throw new Error(`wijzer: clause ${compiled.holdsRule.name} both holds and fails`);
+  const truth: Truth = holds.result ? 'waar' : fails.result ? 'onwaar' : 'onbekend';
+  const leaves = leavesOf(compiled.holds).map((leaf, i) => ({
+    leaf,
+    actual: profile[leaf.fact],
+    result: holds.leaves[i]?.result === true,
+  }));
+  const missing = truth === 'onbekend' ? [...new Set(leaves.filter((l) => l.actual === undefined).map((l) => l.leaf.fact))] : [];
+  return { compiled, role: compiled.role, truth, leaves, missing };
+}
+
+function productOutcome(compiled: CompiledProduct, outcomes: Map<string, RuleOutcome>, profile: Profile): ProductOutcome {
+  const clauses = compiled.clauses.map((c) => clauseOutcome(c, outcomes, profile));
+  const voorwaarden = clauses.filter((c) => c.role === 'voorwaarde');
+  const uitsluitingen = clauses.filter((c) => c.role === 'uitsluiting');
+  let status: Status;
+  if (uitsluitingen.some((c) => c.truth === 'waar')) status = 'uitgesloten';
+  else if (voorwaarden.some((c) => c.truth === 'onwaar')) status = 'niet passend';
+  else if (clauses.some((c) => c.truth === 'onbekend')) status = 'onbekend';
+  else status = 'passend';
+  // The product rule is what case-management systems consume; it must agree with the clauses.
+  const passendRule = mustGet(outcomes, compiled.passendRule.name);
+  if (passendRule.result !== (status === 'passend')) {
+    throw new Error(`wijzer: product rule ${compiled.passendRule.name} disagrees with its clauses`);
+  }
+  const missing = status === 'onbekend' ? [...new Set(clauses.flatMap((c) => c.missing))] : [];
+  return { product: compiled.product, status, clauses, missing };
+}
+
+function families(products: readonly ProductOutcome[]): FamilyOutcome[] {
+  const byFamily = new Map<string, ProductOutcome[]>();
+  for (const outcome of products) {
+    const family = outcome.product.familie;
+    if (family === undefined || outcome.product.niveau === undefined) continue;
+    byFamily.set(family, [...(byFamily.get(family) ?? []), outcome]);
+  }
+  return [...byFamily.entries()].map(([familie, members]) => {
+    const levels = [...new Set(members.map((m) => m.product.niveau!))].sort((a, b) => a - b);
+    const open: ProductOutcome[] = [];
+    for (const level of levels) {
+      const atLevel = members.filter((m) => m.product.niveau === level);
+      const fitting = atLevel.filter((m) => m.status === 'passend');
+      open.push(...atLevel.filter((m) => m.status === 'onbekend'));
+      if (fitting.length > 0) {
+        // "De lichtst passende voorziening": a lighter level that is still open must be decided first.
+        return { familie, status: open.length > 0 ? 'onbekend' : 'bepaald', lichtstPassend: fitting, open } satisfies FamilyOutcome;
+      }
+    }
+    return { familie, status: open.length > 0 ? 'onbekend' : 'geen', lichtstPassend: [], open } satisfies FamilyOutcome;
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * Client profiles: a YAML or JSON map of fact → value, validated against a JSON Schema that
+ * is generated from the vocabulary (`wijzer schema profiel` prints it for editors).
+ */
+import type { ErrorObject } from 'ajv';
+import { diag } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readTextFile, type TextFile } from '../util/files.js';
+import { suggest } from '../util/suggest.js';
+import { compileSchema } from '../yaml/schema-validate.js';
+import { parseYaml, spanOfPath, type YamlSource } from '../yaml/strict.js';
+import { assertNever } from '../dsl/ast.js';
+import type { Fact, Profile, Vocabulary } from './types.js';
+
+export const EXISTING_INDICATIONS_KEY = 'bestaande_indicaties';
+
+function factSchema(fact: Fact): object {
+  switch (fact.kind) {
+    case 'ja-nee':
+      return { type: 'boolean', description: fact.omschrijving };
+    case 'getal':
+      return {
+        type: 'number',
+        description: fact.eenheid ? `${fact.omschrijving} (in ${fact.eenheid})` : fact.omschrijving,
+        ...(fact.minimum !== undefined ? { minimum: fact.minimum } : {}),
+        ...(fact.maximum !== undefined ? { maximum: fact.maximum } : {}),
+      };
+    case 'schaal':
+    case 'keuze':
+      return { type: 'string', enum: [...fact.labels], description: fact.omschrijving };
+    case 'lijst':
+      return { type: 'array', uniqueItems: true, items: { type: 'string', enum: [...fact.labels] }, description: fact.omschrijving };
+    default:
+      return assertNever(fact);
+  }
+}
+
+export function profileSchema(vocabulary: Vocabulary): object {
+  const properties: Record<string, object> = {};
+  for (const fact of vocabulary.facts.values()) properties[fact.name] = factSchema(fact);
+  properties[EXISTING_INDICATIONS_KEY] = {
+    type: 'array',
+    uniqueItems: true,
+    items: { type: 'string' },
+    description: 'Producten (ids) die de inwoner al geïndiceerd heeft; telt mee voor "alleen in combinatie met".',
+  };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'wijzer-profiel',
+    description: 'Cliëntprofiel: feiten over de inwoner (zie rules/feiten.yaml). Ontbrekende feiten maken producten "onbekend".',
+    type: 'object',
+    additionalProperties: false,
+    properties,
+  };
+}
+
+const validators = new WeakMap<Vocabulary, ReturnType<typeof compileSchema>>();
+
+function validatorFor(vocabulary: Vocabulary): ReturnType<typeof compileSchema> {
+  let validate = validators.get(vocabulary);
+  if (!validate) {
+    validate = compileSchema(profileSchema(vocabulary));
+    validators.set(vocabulary, validate);
+  }
+  return validate;
+}
+
+function expectedWords(fact: Fact | undefined): { expected: string; advice: string } {
+  if (!fact) return { expected: 'een lijst van product-ids', advice: 'Bijvoorbeeld: [ib1-ontwikkelgericht]' };
+  switch (fact.kind) {
+    case 'ja-nee':
+      return { expected: 'ja of nee (true/false)', advice: `Schrijf: ${fact.name}: true (of false).` };
+    case 'getal':
+      return { expected: `een getal${fact.eenheid ? ` (in ${fact.eenheid})` : ''}`, advice: `Schrijf alleen het getal, zonder eenheid, bijvoorbeeld: ${fact.name}: 3` };
+    case 'schaal':
+    case 'keuze':
+      return { expected: `een van: ${fact.labels.join(', ')}`, advice: `Schrijf bijvoorbeeld: ${fact.name}: ${fact.labels[0] ?? ''}` };
+    case 'lijst':
+      return { expected: 'een lijst', advice: `Schrijf bijvoorbeeld: ${fact.name}: [${fact.labels[0] ?? ''}]` };
+    default:
+      return assertNever(fact);
+  }
+}
+
+function profileError(error: ErrorObject, source: YamlSource, value: Record<string, unknown>, vocabulary: Vocabulary): Diagnostic {
+  const segments = error.instancePath.split('/').slice(1);
+  const factName = segments[0] ?? '';
+  const fact = vocabulary.facts.get(factName);
+  const index = segments[1] !== undefined ? Number(segments[1]) : undefined;
+  const path = index !== undefined ? [factName, index] : factName ? [factName] : [];
+  const at = spanOfPath(source, path);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String((error.params as { additionalProperty: string }).additionalProperty);
+      const suggestion = suggest(name, [...vocabulary.facts.keys(), EXISTING_INDICATIONS_KEY]);
+      return diag('WZ701', { name, ...(suggestion ? { suggestion } : {}) }, spanOfPath(source, [name], 'key'));
+    }
+    case 'enum': {
+      const labels = fact && 'labels' in fact ? fact.labels : [];
+      const raw = index !== undefined ? (value[factName] as unknown[])[index] : value[factName];
+      const suggestion = suggest(String(raw), labels);
+      return diag('WZ703', { value: String(raw), fact: factName, labels: labels.join(', '), ...(suggestion ? { suggestion } : {}) }, at);
+    }
+    case 'minimum':
+    case 'maximum': {
+      const f = fact?.kind === 'getal' ? fact : undefined;
+      return diag('WZ704', { fact: factName, value: String(value[factName]), min: f?.minimum ?? '-∞', max: f?.maximum ?? '∞' }, at);
+    }
+    case 'uniqueItems': {
+      const list = value[factName] as unknown[];
+      const dup = list.find((item, i) => list.indexOf(item) !== i);
+      return diag('WZ706', { value: String(dup), fact: factName }, at);
+    }
+    default: {
+      if (!factName) return diag('WZ705', {}, at);
+      return diag('WZ702', { fact: factName, ...expectedWords(fact) }, at);
+    }
+  }
+}
+
+export function parseProfile(file: TextFile, vocabulary: Vocabulary): { profile?: Profile; diagnostics: Diagnostic[] } {
+  const parsed = parseYaml(file);
+  if (!parsed.source || parsed.value === undefined) return { diagnostics: parsed.diagnostics };
+  const value = parsed.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { diagnostics: [diag('WZ705', {}, { file: file.path, line: 1, col: 1 })] };
+  }
+  const validate = validatorFor(vocabulary);
+  if (validate(value)) return { profile: value as Profile, diagnostics: parsed.diagnostics };
+  const seen = new Set<string>();
+  const diagnostics = (validate.errors ?? [])
+    .map((e) => profileError(e, parsed.source!, value as Record<string, unknown>, vocabulary))
+    .filter((d) => {
+      const key = `${d.code}${d.span?.line}:${d.span?.col}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  return { diagnostics: [...parsed.diagnostics, ...diagnostics] };
+}
+
+export function loadProfile(path: string, vocabulary: Vocabulary): { profile?: Profile; diagnostics: Diagnostic[] } {
+  const read = readTextFile(path);
+  if (!read.file) return { diagnostics: read.diagnostics };
+  return parseProfile(read.file, vocabulary);
+}
