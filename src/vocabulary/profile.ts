@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readTextFile, type TextFile } from '../util/files.js';
 import { suggest } from '../util/suggest.js';
 import { compileSchema } from '../yaml/schema-validate.js';
-import { parseYaml, spanOfPath, type YamlSource } from '../yaml/strict.js';
+import { parseYaml, spanOfPath, type PathSegment, type YamlSource } from '../yaml/strict.js';
 import { assertNever } from '../dsl/ast.js';
 import type { Fact, Profile, Vocabulary } from './types.js';
 
@@ -82,18 +82,18 @@ function expectedWords(fact: Fact | undefined): { expected: string; advice: stri
   }
 }
 
-function profileError(error: ErrorObject, source: YamlSource, value: Record<string, unknown>, vocabulary: Vocabulary): Diagnostic {
+function profileError(error: ErrorObject, source: YamlSource, value: Record<string, unknown>, vocabulary: Vocabulary, base: readonly PathSegment[]): Diagnostic {
   const segments = error.instancePath.split('/').slice(1);
   const factName = segments[0] ?? '';
   const fact = vocabulary.facts.get(factName);
   const index = segments[1] !== undefined ? Number(segments[1]) : undefined;
   const path = index !== undefined ? [factName, index] : factName ? [factName] : [];
-  const at = spanOfPath(source, path);
+  const at = spanOfPath(source, [...base, ...path]);
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String((error.params as { additionalProperty: string }).additionalProperty);
       const suggestion = suggest(name, [...vocabulary.facts.keys(), EXISTING_INDICATIONS_KEY]);
-      return diag('WZ701', { name, ...(suggestion ? { suggestion } : {}) }, spanOfPath(source, [name], 'key'));
+      return diag('WZ701', { name, ...(suggestion ? { suggestion } : {}) }, spanOfPath(source, [...base, name], 'key'));
     }
     case 'enum': {
       const labels = fact && 'labels' in fact ? fact.labels : [];
@@ -118,25 +118,30 @@ function profileError(error: ErrorObject, source: YamlSource, value: Record<stri
   }
 }
 
-export function parseProfile(file: TextFile, vocabulary: Vocabulary): { profile?: Profile; diagnostics: Diagnostic[] } {
-  const parsed = parseYaml(file);
-  if (!parsed.source || parsed.value === undefined) return { diagnostics: parsed.diagnostics };
-  const value = parsed.value;
+/** Validates a profile value found at `base` inside a parsed YAML source (a file or a golden case). */
+export function validateProfile(value: unknown, source: YamlSource, vocabulary: Vocabulary, base: readonly PathSegment[] = []): { profile?: Profile; diagnostics: Diagnostic[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { diagnostics: [diag('WZ705', {}, { file: file.path, line: 1, col: 1 })] };
+    return { diagnostics: [diag('WZ705', {}, spanOfPath(source, base))] };
   }
   const validate = validatorFor(vocabulary);
-  if (validate(value)) return { profile: value as Profile, diagnostics: parsed.diagnostics };
+  if (validate(value)) return { profile: value as Profile, diagnostics: [] };
   const seen = new Set<string>();
   const diagnostics = (validate.errors ?? [])
-    .map((e) => profileError(e, parsed.source!, value as Record<string, unknown>, vocabulary))
+    .map((e) => profileError(e, source, value as Record<string, unknown>, vocabulary, base))
     .filter((d) => {
       const key = `${d.code}${d.span?.line}:${d.span?.col}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
-  return { diagnostics: [...parsed.diagnostics, ...diagnostics] };
+  return { diagnostics };
+}
+
+export function parseProfile(file: TextFile, vocabulary: Vocabulary): { profile?: Profile; diagnostics: Diagnostic[] } {
+  const parsed = parseYaml(file);
+  if (!parsed.source || parsed.value === undefined) return { diagnostics: parsed.diagnostics };
+  const result = validateProfile(parsed.value, parsed.source, vocabulary);
+  return { ...result, diagnostics: [...parsed.diagnostics, ...result.diagnostics] };
 }
 
 export function loadProfile(path: string, vocabulary: Vocabulary): { profile?: Profile; diagnostics: Diagnostic[] } {

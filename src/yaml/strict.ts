@@ -37,7 +37,7 @@ export function parseYaml(file: TextFile): ParsedYaml {
     if (error.code === 'DUPLICATE_KEY') {
       const key = /"([^"]*)"|'([^']*)'/.exec(error.message);
       diagnostics.push(diag('WZ105', { key: key?.[1] ?? key?.[2] ?? firstLineAt(file.text, error.pos[0]) }, span));
-    } else if (error.code === 'TAG_RESOLVE_FAILED' || error.code === 'BAD_TAG') {
+    } else if (error.code === 'TAG_RESOLVE_FAILED') {
       diagnostics.push(diag('WZ107', { tag: tagNear(file.text, error.pos[0]) }, span));
     } else if (error.code === 'MULTIPLE_DOCS') {
       diagnostics.push(diag('WZ108', {}, span));

@@ -1,0 +1,62 @@
+/**
+ * Citation check: every quote stored in a catalogue must occur in its source document
+ * (compared with HTML tags and bullets removed and whitespace normalised).
+ */
+import { join } from 'node:path';
+import { diag } from '../diagnostics/codes.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { readTextFile } from '../util/files.js';
+
+export function normaliseForQuotes(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[•\u00a0]/g, ' ')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface Quote {
+  readonly text: string;
+  readonly span: Span;
+}
+
+export function quotesOf(catalogue: Catalogue): Quote[] {
+  const quotes: Quote[] = [];
+  for (const k of catalogue.region.keuzes) k.citaten.forEach((text) => quotes.push({ text, span: k.span }));
+  for (const p of catalogue.products) {
+    for (const [kind, clauses] of [['voorwaarden', p.voorwaarden], ['uitsluitingen', p.uitsluitingen]] as const) {
+      clauses.forEach((c, i) => quotes.push({ text: c.bron, span: p.locate(['indicatie', kind, i, 'bron']) }));
+    }
+    p.vervolg.forEach((v, i) => quotes.push({ text: v.bron, span: p.locate(['vervolg', i, 'bron']) }));
+    if (p.combinatie) quotes.push({ text: p.combinatie.bron, span: p.locate(['combinatie', 'bron']) });
+    if (p.groep?.bron) quotes.push({ text: p.groep.bron, span: p.locate(['groep', 'bron']) });
+    if (p.duur?.bron) quotes.push({ text: p.duur.bron, span: p.locate(['duur', 'bron']) });
+    p.keuzes.forEach((k, i) => k.citaten.forEach((text, j) => quotes.push({ text, span: p.locate(['keuzes', i, 'citaten', j]) })));
+  }
+  return quotes;
+}
+
+/** Loads the source document of a catalogue from a folder, normalised; diagnostics if missing. */
+export function loadSourceDocument(catalogue: Catalogue, folder: string): { text?: string; diagnostics: Diagnostic[] } {
+  const read = readTextFile(join(folder, catalogue.region.bron.document));
+  if (!read.file) {
+    return { diagnostics: [diag('WZ805', { document: catalogue.region.bron.document, folder }, { file: catalogue.region.file, line: 1, col: 1 })] };
+  }
+  return { text: normaliseForQuotes(read.file.text), diagnostics: [] };
+}
+
+export function quoteFound(quote: string, normalisedDocument: string): boolean {
+  return normalisedDocument.includes(normaliseForQuotes(quote));
+}
+
+export function checkQuotes(catalogue: Catalogue, folder: string): Diagnostic[] {
+  const source = loadSourceDocument(catalogue, folder);
+  if (source.text === undefined) return source.diagnostics;
+  const document = source.text;
+  return quotesOf(catalogue)
+    .filter((q) => !quoteFound(q.text, document))
+    .map((q) => diag('WZ804', { document: catalogue.region.bron.document, quote: q.text.length > 120 ? `${q.text.slice(0, 117)}...` : q.text }, q.span));
+}

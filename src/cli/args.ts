@@ -1,0 +1,35 @@
+/** Argument parsing on node:util parseArgs, with Dutch usage errors instead of exceptions. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { diag } from '../diagnostics/codes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface Parsed {
+  readonly positionals: string[];
+  readonly values: Record<string, string | boolean | string[] | undefined>;
+}
+
+export function parse(argv: string[], options: OptionSpec, usage: string): { parsed?: Parsed; error?: Diagnostic } {
+  try {
+    const { positionals, values } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { parsed: { positionals, values: values as Parsed['values'] } };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return { error: diag('WZ902', { what: `een waarde voor ${option.split(' ')[0]}`, usage }) };
+    return { error: diag('WZ903', { option, usage }) };
+  }
+}
+
+export function choice<T extends string>(value: unknown, allowed: readonly T[], option: string): { value?: T; error?: Diagnostic } {
+  if (value === undefined) return {};
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return { value: value as T };
+  return { error: diag('WZ904', { value: String(value), option, allowed: allowed.join(', ') }) };
+}
+
+export function list(value: unknown): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}

@@ -1,0 +1,48 @@
+/** wijzer check <catalogus>...: every diagnostic of every stage, like a compiler. */
+import { resolve } from 'node:path';
+import { checkQuotes } from '../../check/sources.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diag } from '../../diagnostics/codes.js';
+import { summary } from '../../diagnostics/render.js';
+import { isDirectory } from '../../util/files.js';
+import { prepareCatalogue, prepareScope } from '../../pipeline.js';
+import { choice, list, parse } from '../args.js';
+import { EXIT, type CliIO } from '../io.js';
+import { diagnosticsJson, displayPath, printDiagnostics, writeJson } from '../output.js';
+
+export const CHECK_USAGE = 'wijzer check <catalogus>... [--regels <map>] [--bronnen <map>] [--format text|json]';
+
+export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
+  const { parsed, error } = parse(argv, { regels: { type: 'string' }, bronnen: { type: 'string' }, format: { type: 'string' } }, CHECK_USAGE);
+  if (!parsed) return usageError(io, error!);
+  const format = choice(parsed.values['format'], ['text', 'json'] as const, '--format');
+  if (format.error) return usageError(io, format.error);
+  if (parsed.positionals.length === 0) return usageError(io, diag('WZ902', { what: 'de map van een catalogus', usage: CHECK_USAGE }));
+  const rulesOption = parsed.values['regels'];
+  const scope = prepareScope(typeof rulesOption === 'string' ? resolve(io.cwd, rulesOption) : undefined);
+  const sources = typeof parsed.values['bronnen'] === 'string' ? resolve(io.cwd, parsed.values['bronnen']) : undefined;
+  if (sources !== undefined && !isDirectory(sources)) return usageError(io, diag('WZ101', { path: String(parsed.values['bronnen']) }));
+
+  let failed = hasErrors(scope.diagnostics);
+  const report: { catalogus: string; diagnostics: object[] }[] = [];
+  for (const folder of list(parsed.positionals)) {
+    const prepared = prepareCatalogue(resolve(io.cwd, folder), { ...scope, diagnostics: [] });
+    const diagnostics: Diagnostic[] = [...prepared.diagnostics];
+    if (sources && prepared.catalogue) diagnostics.push(...checkQuotes(prepared.catalogue, sources));
+    failed ||= hasErrors(diagnostics);
+    const sorted = sortDiagnostics(diagnostics);
+    if (format.value === 'json') report.push({ catalogus: folder, diagnostics: diagnosticsJson(io, sorted) });
+    else {
+      printDiagnostics(io, sorted);
+      io.stdout.write(`${displayPath(io, resolve(io.cwd, folder))}: ${summary(sorted)}${prepared.catalogue ? `, ${prepared.catalogue.products.length} producten` : ''}\n`);
+    }
+  }
+  if (format.value === 'json') writeJson(io, { regels: diagnosticsJson(io, scope.diagnostics), catalogi: report });
+  else printDiagnostics(io, scope.diagnostics);
+  return failed ? EXIT.invalid : EXIT.ok;
+}
+
+export function usageError(io: CliIO, error: Diagnostic): number {
+  printDiagnostics(io, [error]);
+  return EXIT.usage;
+}

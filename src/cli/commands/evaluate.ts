@@ -1,0 +1,65 @@
+/** wijzer evaluate <profiel> --catalogue <map>...: explained result per product and family. */
+import { resolve } from 'node:path';
+import { diag } from '../../diagnostics/codes.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { Evaluator } from '../../evaluate/evaluate.js';
+import type { Evaluation } from '../../evaluate/outcome.js';
+import { prepareCatalogue, prepareScope } from '../../pipeline.js';
+import { evaluationJson } from '../../report/json.js';
+import { renderMarkdown } from '../../report/markdown.js';
+import { styleFor } from '../../report/style.js';
+import { renderText } from '../../report/text.js';
+import { loadProfile } from '../../vocabulary/profile.js';
+import { choice, list, parse } from '../args.js';
+import { EXIT, type CliIO } from '../io.js';
+import { displayPath, printDiagnostics, writeJson } from '../output.js';
+import { usageError } from './check.js';
+
+export const EVALUATE_USAGE = 'wijzer evaluate <profiel.yaml|.json> --catalogue <map> [--catalogue <map>...] [--format text|json|markdown]';
+
+export async function evaluateCommand(argv: string[], io: CliIO): Promise<number> {
+  const { parsed, error } = parse(
+    argv,
+    { catalogue: { type: 'string', multiple: true, short: 'c' }, catalogus: { type: 'string', multiple: true }, format: { type: 'string' }, regels: { type: 'string' } },
+    EVALUATE_USAGE,
+  );
+  if (!parsed) return usageError(io, error!);
+  const format = choice(parsed.values['format'], ['text', 'json', 'markdown'] as const, '--format');
+  if (format.error) return usageError(io, format.error);
+  const profilePath = parsed.positionals[0];
+  if (!profilePath || parsed.positionals.length > 1) return usageError(io, diag('WZ902', { what: 'precies één profielbestand', usage: EVALUATE_USAGE }));
+  const folders = [...list(parsed.values['catalogue']), ...list(parsed.values['catalogus'])];
+  if (folders.length === 0) return usageError(io, diag('WZ902', { what: '--catalogue <map>', usage: EVALUATE_USAGE }));
+
+  const rules = parsed.values['regels'];
+  const scope = prepareScope(typeof rules === 'string' ? resolve(io.cwd, rules) : undefined);
+  if (!scope.scope) {
+    printDiagnostics(io, scope.diagnostics);
+    return EXIT.invalid;
+  }
+  const profile = loadProfile(resolve(io.cwd, profilePath), scope.scope.vocabulary);
+  if (!profile.profile) {
+    printDiagnostics(io, profile.diagnostics);
+    return EXIT.invalid;
+  }
+  const evaluations: Evaluation[] = [];
+  for (const folder of folders) {
+    const prepared = prepareCatalogue(resolve(io.cwd, folder), scope);
+    if (!prepared.compiled || hasErrors(prepared.diagnostics)) {
+      printDiagnostics(io, prepared.diagnostics.filter((d) => d.severity === 'fout'));
+      return EXIT.invalid;
+    }
+    evaluations.push(await new Evaluator(prepared.compiled).evaluate(profile.profile));
+  }
+  const vocabulary = scope.scope.vocabulary;
+  const name = displayPath(io, resolve(io.cwd, profilePath));
+  if (format.value === 'json') {
+    writeJson(io, evaluations.length === 1 ? evaluationJson(evaluations[0]!, vocabulary) : evaluations.map((e) => evaluationJson(e, vocabulary)));
+  } else if (format.value === 'markdown') {
+    io.stdout.write(`${evaluations.map((e) => renderMarkdown(e, vocabulary, name)).join('\n')}\n`);
+  } else {
+    const style = styleFor(io.stdout, io.env);
+    io.stdout.write(`${evaluations.map((e) => renderText(e, vocabulary, style, name)).join('\n\n')}\n`);
+  }
+  return EXIT.ok;
+}

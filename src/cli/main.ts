@@ -1,0 +1,61 @@
+/** The wijzer command line: dispatch, usage errors (exit 2) and a last guard against stack traces. */
+import { diag } from '../diagnostics/codes.js';
+import { EXIT, type CliIO } from './io.js';
+import { printDiagnostics, writeJson } from './output.js';
+import { checkCommand, CHECK_USAGE } from './commands/check.js';
+import { compileCommand, COMPILE_USAGE } from './commands/compile.js';
+import { evaluateCommand, EVALUATE_USAGE } from './commands/evaluate.js';
+import { testCommand, TEST_USAGE } from './commands/test.js';
+import { prepareScope } from '../pipeline.js';
+import { profileSchema } from '../vocabulary/profile.js';
+
+const SCHEMA_USAGE = 'wijzer schema profiel';
+
+const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; usage: string; what: string }> = {
+  check: { run: checkCommand, usage: CHECK_USAGE, what: 'controleert catalogi: structuur, criteria, verwijzingen en (met --bronnen) citaten' },
+  evaluate: { run: evaluateCommand, usage: EVALUATE_USAGE, what: 'beoordeelt een cliëntprofiel: welk product past, waarom, waarom niet, en wat nog ontbreekt' },
+  compile: { run: compileCommand, usage: COMPILE_USAGE, what: 'schrijft de regels van een catalogus als json-rules-engine JSON' },
+  test: { run: testCommand, usage: TEST_USAGE, what: 'speelt alle referentiecasussen af (test/golden)' },
+  schema: { run: schemaCommand, usage: SCHEMA_USAGE, what: 'drukt het JSON-schema van een cliëntprofiel af (voor editors)' },
+};
+
+async function schemaCommand(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] !== 'profiel' || argv.length > 1) {
+    printDiagnostics(io, [diag('WZ902', { what: "'profiel'", usage: SCHEMA_USAGE })]);
+    return EXIT.usage;
+  }
+  const scope = prepareScope();
+  if (!scope.scope) {
+    printDiagnostics(io, scope.diagnostics);
+    return EXIT.invalid;
+  }
+  writeJson(io, profileSchema(scope.scope.vocabulary));
+  return EXIT.ok;
+}
+
+function help(io: CliIO): number {
+  const lines = ['wijzer — regels voor Wmo- en Jeugdwet-productcatalogi', '', 'Gebruik:'];
+  for (const command of Object.values(COMMANDS)) lines.push(`  ${command.usage}`, `      ${command.what}`);
+  lines.push('', 'Uitgangscodes: 0 in orde, 1 ongeldige invoer of mislukte test, 2 verkeerd gebruik.');
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') return help(io);
+  const command = COMMANDS[name];
+  if (!command) {
+    printDiagnostics(io, [diag('WZ901', { name, known: Object.keys(COMMANDS).join(', ') })]);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    // Only bugs get here: report them in one line, never as a stack trace.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`wijzer: interne fout (${message}). Meld dit met het commando dat u gaf; zet WIJZER_DEBUG=1 voor details.\n`);
+    if (io.env['WIJZER_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}

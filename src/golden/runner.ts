@@ -1,0 +1,162 @@
+/**
+ * Replays golden cases (test/golden/<catalogus>/*.yaml) through json-rules-engine. Shared by
+ * vitest (test/golden.test.ts) and `wijzer test`, so both judge a case the same way.
+ */
+import { basename, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { diag } from '../diagnostics/codes.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Status } from '../evaluate/outcome.js';
+import { Evaluator } from '../evaluate/evaluate.js';
+import { prepareCatalogue, prepareScope } from '../pipeline.js';
+import { isDirectory, yamlFilesIn } from '../util/files.js';
+import { suggest } from '../util/suggest.js';
+import { loadYamlFile } from '../yaml/load.js';
+import { spanOfPath } from '../yaml/strict.js';
+import { validateProfile } from '../vocabulary/profile.js';
+import { loadSourceDocument, quoteFound } from '../check/sources.js';
+import type { Catalogue } from '../catalogue/types.js';
+import type { Profile } from '../vocabulary/types.js';
+
+type ProductExpectation = Status | { status: Status; clausule?: string; ontbreekt?: string[] };
+
+interface RawCase {
+  naam: string;
+  bron: string;
+  toelichting?: string;
+  profiel: Record<string, unknown>;
+  verwacht: { producten?: Record<string, ProductExpectation>; families?: Record<string, string | string[] | null> };
+}
+
+export interface CaseResult {
+  readonly file: string;
+  readonly catalogue: string;
+  readonly name: string;
+  readonly source: string;
+  readonly checks: number;
+  readonly failures: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function caseFolders(root: string): string[] {
+  if (!isDirectory(root)) return [];
+  return readdirSync(root).sort().map((name) => join(root, name)).filter(isDirectory);
+}
+
+interface CatalogueContext {
+  readonly catalogue?: Catalogue;
+  readonly evaluator?: Evaluator;
+  readonly document?: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Runs every case under root/<catalogue>/; catalogues are looked up under catalogueRoot. */
+export async function runGoldenCases(options: { root: string; catalogueRoot: string; sourcesFolder?: string; rulesDir?: string }): Promise<CaseResult[]> {
+  const scope = prepareScope(options.rulesDir);
+  const results: CaseResult[] = [];
+  for (const folder of caseFolders(options.root)) {
+    const catalogueId = basename(folder);
+    const context = loadContext(join(options.catalogueRoot, catalogueId), scope, options.sourcesFolder);
+    for (const file of yamlFilesIn(folder)) results.push(await runCase(file, catalogueId, context, scope.scope?.vocabulary));
+  }
+  return results;
+}
+
+function loadContext(folder: string, scope: ReturnType<typeof prepareScope>, sourcesFolder?: string): CatalogueContext {
+  if (!isDirectory(folder)) return { diagnostics: [] };
+  const prepared = prepareCatalogue(folder, scope);
+  if (!prepared.compiled || !prepared.catalogue) return { diagnostics: prepared.diagnostics.filter((d) => d.severity === 'fout') };
+  const document = sourcesFolder ? loadSourceDocument(prepared.catalogue, sourcesFolder).text : undefined;
+  return { catalogue: prepared.catalogue, evaluator: new Evaluator(prepared.compiled), ...(document ? { document } : {}), diagnostics: [] };
+}
+
+async function runCase(file: string, catalogueId: string, context: CatalogueContext, vocabulary: Parameters<typeof validateProfile>[2] | undefined): Promise<CaseResult> {
+  const base = { file, catalogue: catalogueId, name: basename(file), source: '', checks: 0, failures: [] as string[] };
+  const loaded = loadYamlFile<RawCase>(file, 'golden.schema.json');
+  if (!loaded.source || !loaded.value) return { ...base, diagnostics: loaded.diagnostics };
+  const source = loaded.source;
+  const raw = loaded.value;
+  const named = { ...base, name: raw.naam, source: raw.bron };
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const products = raw.verwacht.producten ?? {};
+  const families = raw.verwacht.families ?? {};
+  const checks = Object.keys(products).length + Object.keys(families).length;
+  if (checks === 0) diagnostics.push(diag('WZ801', {}, spanOfPath(source, ['verwacht'], 'key')));
+  if (!context.catalogue || !context.evaluator) {
+    diagnostics.push(...context.diagnostics);
+    if (context.diagnostics.length === 0) diagnostics.push(diag('WZ803', { name: catalogueId }, { file, line: 1, col: 1 }));
+    return { ...named, checks, diagnostics };
+  }
+  if (!vocabulary) return { ...named, checks, diagnostics };
+  if (context.document !== undefined && !quoteFound(raw.bron, context.document)) {
+    diagnostics.push(diag('WZ804', { document: context.catalogue.region.bron.document, quote: raw.bron }, spanOfPath(source, ['bron'])));
+  }
+  const productIds = context.catalogue.products.map((p) => p.id);
+  const familyIds = [...new Set(context.catalogue.products.flatMap((p) => (p.familie ? [p.familie] : [])))];
+  for (const id of Object.keys(products)) {
+    const product = context.catalogue.products.find((p) => p.id === id);
+    if (!product) {
+      const suggestion = suggest(id, productIds);
+      diagnostics.push(diag('WZ802', { id, ...(suggestion ? { suggestion } : {}) }, spanOfPath(source, ['verwacht', 'producten', id], 'key')));
+      continue;
+    }
+    const expectation = products[id]!;
+    const clause = typeof expectation === 'object' ? expectation.clausule : undefined;
+    const known = [...product.voorwaarden, ...product.uitsluitingen].map((c) => c.id);
+    if (clause !== undefined && !known.includes(clause)) {
+      diagnostics.push(diag('WZ806', { clause, id, known: known.join(', ') }, spanOfPath(source, ['verwacht', 'producten', id, 'clausule'])));
+    }
+  }
+  for (const id of Object.keys(families)) {
+    if (!familyIds.includes(id)) {
+      const suggestion = suggest(id, familyIds);
+      diagnostics.push(diag('WZ802', { id, ...(suggestion ? { suggestion } : {}) }, spanOfPath(source, ['verwacht', 'families', id], 'key')));
+    }
+  }
+  const profile = validateProfile(raw.profiel, source, vocabulary, ['profiel']);
+  diagnostics.push(...profile.diagnostics);
+  if (hasErrors(diagnostics) || !profile.profile) return { ...named, checks, diagnostics };
+  const failures = await compare(context.evaluator, profile.profile, products, families);
+  return { ...named, checks, failures, diagnostics };
+}
+
+async function compare(
+  evaluator: Evaluator,
+  profile: Profile,
+  products: Record<string, ProductExpectation>,
+  families: Record<string, string | string[] | null>,
+): Promise<string[]> {
+  const evaluation = await evaluator.evaluate(profile);
+  const failures: string[] = [];
+  for (const [id, expectation] of Object.entries(products)) {
+    const outcome = evaluation.products.find((p) => p.product.id === id)!;
+    const expected = typeof expectation === 'string' ? { status: expectation } : expectation;
+    if (outcome.status !== expected.status) {
+      const why = outcome.clauses.filter((c) => (c.role === 'voorwaarde' ? c.truth !== 'waar' : c.truth !== 'onwaar')).map((c) => `${c.compiled.clause.id}=${c.truth}`);
+      failures.push(`${id}: verwacht '${expected.status}', kreeg '${outcome.status}'${why.length ? ` (${why.join(', ')})` : ''}`);
+      continue;
+    }
+    if ('clausule' in expected && expected.clausule !== undefined) {
+      const clause = outcome.clauses.find((c) => c.compiled.clause.id === expected.clausule);
+      const decisive = clause && (clause.role === 'voorwaarde' ? clause.truth !== 'waar' : clause.truth === 'waar');
+      if (!decisive) failures.push(`${id}: clausule '${expected.clausule}' is niet de reden (uitkomst: ${clause?.truth ?? 'onbekend'})`);
+    }
+    if ('ontbreekt' in expected && expected.ontbreekt) {
+      const absent = expected.ontbreekt.filter((f) => !outcome.missing.includes(f));
+      if (absent.length > 0) failures.push(`${id}: ontbrekend feit ${absent.join(', ')} niet gemeld (gemeld: ${outcome.missing.join(', ') || 'geen'})`);
+    }
+  }
+  for (const [id, expected] of Object.entries(families)) {
+    const family = evaluation.families.find((f) => f.familie === id);
+    const got = family && family.status === 'bepaald' ? family.lichtstPassend.map((p) => p.product.id).sort() : [];
+    const want = expected === null ? [] : (Array.isArray(expected) ? [...expected] : [expected]).sort();
+    if (family?.status === 'onbekend' || got.join(',') !== want.join(',')) {
+      failures.push(`familie ${id}: verwacht ${want.join(' + ') || 'geen passend product'}, kreeg ${family?.status === 'onbekend' ? 'nog niet te bepalen' : got.join(' + ') || 'geen passend product'}`);
+    }
+  }
+  return failures;
+}
+
+export function casePassed(result: CaseResult): boolean {
+  return result.failures.length === 0 && !hasErrors(result.diagnostics) && result.checks > 0;
+}

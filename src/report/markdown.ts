@@ -1,0 +1,44 @@
+/** Markdown: for a memo, a case file or a pull request. */
+import type { Evaluation } from '../evaluate/outcome.js';
+import type { Vocabulary } from '../vocabulary/types.js';
+import { combinationText, decisiveClauses, factLabel, leafLine, productCodesText, relevantLeaves, STATUS_ORDER } from './explain.js';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function renderMarkdown(evaluation: Evaluation, vocabulary: Vocabulary, profileName: string): string {
+  const out: string[] = [`# ${evaluation.regionName}: profiel ${profileName}`, ''];
+  if (evaluation.families.length > 0) {
+    out.push('## Lichtst passende voorziening per familie', '', '| Familie | Uitkomst |', '|---|---|');
+    for (const f of evaluation.families) {
+      const chosen = f.lichtstPassend.map((p) => `${p.product.naam} (${productCodesText(p.product)})`).join(' en ');
+      const text = f.status === 'bepaald' ? chosen : f.status === 'geen' ? 'geen passend product' : `nog niet te bepalen (open: ${f.open.map((p) => p.product.id).join(', ')})`;
+      out.push(`| ${cell(f.familie)} | ${cell(text)} |`);
+    }
+    out.push('');
+  }
+  out.push('## Producten', '', '| Product | Codes | Status |', '|---|---|---|');
+  const sorted = [...evaluation.products].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  for (const p of sorted) out.push(`| ${cell(p.product.naam)} | ${cell(productCodesText(p.product))} | ${p.status} |`);
+  out.push('');
+  for (const p of sorted) {
+    out.push(`### ${p.product.naam}: ${p.status}`, '');
+    for (const clause of decisiveClauses(p)) {
+      const c = clause.compiled.clause;
+      out.push(`- **${c.reden}**${clause.truth === 'onbekend' ? ' _(nog onbekend)_' : ''}`);
+      if (p.status !== 'passend') for (const leaf of relevantLeaves(clause)) out.push(`  - ${leafLine(leaf, vocabulary)}`);
+      out.push(`  > ${c.bron}`);
+    }
+    const combination = combinationText(p);
+    if (combination) out.push(`- ${combination}`);
+    if (p.missing.length > 0) out.push(`- Ontbrekende feiten: ${p.missing.map(factLabel).join(', ')}`);
+    out.push('');
+  }
+  if (evaluation.questions.length > 0) {
+    out.push('## Nog te vragen', '');
+    evaluation.questions.forEach((q, i) => out.push(`${i + 1}. ${factLabel(q.fact)} (beslist mee over ${q.decides})`));
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,63 @@
+/** Readable Dutch text for consultants: the default output on a terminal. */
+import type { Evaluation, ProductOutcome, Status } from '../evaluate/outcome.js';
+import type { Vocabulary } from '../vocabulary/types.js';
+import { combinationText, decisiveClauses, factLabel, leafLine, productCodesText, relevantLeaves, STATUS_ORDER } from './explain.js';
+import type { Style } from './style.js';
+
+const MARK: Record<Status, string> = { passend: '✔ passend', 'niet passend': '✘ niet passend', uitgesloten: '⛔ uitgesloten', onbekend: '? onbekend' };
+
+function statusText(status: Status, style: Style): string {
+  const mark = MARK[status];
+  return status === 'passend' ? style.green(mark) : status === 'onbekend' ? style.yellow(mark) : style.red(mark);
+}
+
+function productBlock(p: ProductOutcome, vocabulary: Vocabulary, style: Style): string[] {
+  const lines = [`  ${statusText(p.status, style)}  ${style.bold(p.product.naam)} ${style.dim(`(${p.product.id}; ${productCodesText(p.product)})`)}`];
+  for (const clause of decisiveClauses(p)) {
+    const c = clause.compiled.clause;
+    if (p.status === 'passend') {
+      lines.push(`      • ${c.reden}`);
+      continue;
+    }
+    const label = clause.role === 'uitsluiting' ? 'uitsluiting' : clause.truth === 'onbekend' ? 'nog onbekend' : 'niet voldaan';
+    lines.push(`      • ${label}: ${c.reden}`);
+    for (const leaf of relevantLeaves(clause)) lines.push(`          ${leafLine(leaf, vocabulary)}`);
+    lines.push(style.dim(`          bron: "${c.bron}"`));
+  }
+  const combination = combinationText(p);
+  if (combination) lines.push(`      • ${combination}`);
+  if (p.status === 'onbekend' && p.missing.length > 0) lines.push(`      ontbrekende feiten: ${p.missing.map(factLabel).join(', ')}`);
+  return lines;
+}
+
+export function renderText(evaluation: Evaluation, vocabulary: Vocabulary, style: Style, profileName: string): string {
+  const lines: string[] = [];
+  lines.push(style.bold(`${evaluation.regionName} — profiel ${profileName}`));
+  lines.push('');
+  if (evaluation.families.length > 0) {
+    lines.push(style.bold('Lichtst passende voorziening per familie'));
+    for (const family of evaluation.families) {
+      const chosen = family.lichtstPassend.map((p) => `${p.product.naam} (${productCodesText(p.product)})`).join(' en ');
+      const text =
+        family.status === 'bepaald'
+          ? style.green(chosen)
+          : family.status === 'geen'
+            ? style.red('geen passend product')
+            : style.yellow(`nog niet te bepalen: eerst ${family.open.map((p) => p.product.id).join(', ')} beslissen${chosen ? ` (nu passend: ${chosen})` : ''}`);
+      lines.push(`  ${family.familie}: ${text}`);
+    }
+    lines.push('');
+  }
+  lines.push(style.bold('Producten'));
+  const sorted = [...evaluation.products].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  for (const p of sorted) lines.push(...productBlock(p, vocabulary, style));
+  if (evaluation.questions.length > 0) {
+    lines.push('');
+    lines.push(style.bold('Nog te vragen (meest beslissend eerst)'));
+    evaluation.questions.forEach((q, i) => {
+      const fact = vocabulary.facts.get(q.fact);
+      lines.push(`  ${i + 1}. ${factLabel(q.fact)} — ${fact?.omschrijving ?? ''} (beslist mee over ${q.decides} product${q.decides === 1 ? '' : 'en'})`);
+    });
+  }
+  return lines.join('\n');
+}
