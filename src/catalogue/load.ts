@@ -19,7 +19,7 @@ type RawKeuze = { onderwerp: string; keuze: string; citaten: string[] };
 type RawProduct = Omit<Product, 'file' | 'span' | 'vervolg' | 'combinatie' | 'voorwaarden' | 'uitsluitingen' | 'keuzes' | 'productcodes'> & {
   productcodes?: Partial<Record<Domain, string[]>>;
   vervolg?: Omit<Product['vervolg'][number], 'span'>[];
-  combinatie?: Omit<NonNullable<Product['combinatie']>, 'span'>;
+  combinatie?: Omit<NonNullable<Product['combinatie']>, 'span' | 'of_als'> & { of_als?: string };
   indicatie: { voorwaarden: RawClause[]; uitsluitingen?: RawClause[] };
   keuzes?: RawKeuze[];
 };
@@ -42,6 +42,19 @@ function clauses(source: YamlSource, raw: RawClause[] | undefined, kind: 'voorwa
   });
 }
 
+const ALTERNATIVE_ID = 'combinatie-alternatief';
+
+function combination(source: YamlSource, raw: NonNullable<RawProduct['combinatie']>, diagnostics: Diagnostic[]): NonNullable<Product['combinatie']> {
+  const { of_als, ...rest } = raw;
+  const result = { ...rest, span: spanOfPath(source, ['combinatie', 'vereist_een_van']) };
+  if (of_als === undefined) return result;
+  const at = scalarOffsetMapper(source, nodeAt(source, ['combinatie', 'of_als']).node);
+  const parsed = parseCriterion(of_als, at);
+  diagnostics.push(...parsed.diagnostics);
+  const clause: Clause = { id: ALTERNATIVE_ID, text: of_als, reden: raw.reden, bron: raw.bron, at, span: spanOfPath(source, ['combinatie', 'of_als']), ...(parsed.ast ? { ast: parsed.ast } : {}) };
+  return { ...result, of_als: clause };
+}
+
 export function loadProduct(path: string): { product?: Product; diagnostics: Diagnostic[] } {
   const loaded = loadYamlFile<RawProduct>(path, 'product.schema.json');
   if (!loaded.source || !loaded.value) return { diagnostics: loaded.diagnostics };
@@ -55,7 +68,7 @@ export function loadProduct(path: string): { product?: Product; diagnostics: Dia
     locate: (p, which) => spanOfPath(source, p, which),
     productcodes: productcodes ?? {},
     vervolg: (vervolg ?? []).map((v, i) => ({ ...v, span: spanOfPath(source, ['vervolg', i]) })),
-    ...(combinatie ? { combinatie: { ...combinatie, span: spanOfPath(source, ['combinatie', 'vereist_een_van']) } } : {}),
+    ...(combinatie ? { combinatie: combination(source, combinatie, diagnostics) } : {}),
     voorwaarden: clauses(source, indicatie.voorwaarden, 'voorwaarden', diagnostics),
     uitsluitingen: clauses(source, indicatie.uitsluitingen, 'uitsluitingen', diagnostics),
     keuzes: keuzes(source, rawKeuzes, ['keuzes']),

@@ -34,8 +34,21 @@ export interface Vervolg {
   readonly span: Span;
 }
 
+export interface Norm {
+  readonly onderwerp: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly waarde?: number;
+  readonly eenheid?: string;
+  readonly per?: string;
+  readonly omschrijving?: string;
+  readonly bron: string;
+}
+
 export interface Combinatie {
   readonly vereist_een_van: readonly string[];
+  /** An alternative situation (criteria text) that also satisfies the requirement. */
+  readonly of_als?: Clause;
   readonly reden: string;
   readonly bron: string;
   readonly span: Span;
@@ -54,7 +67,8 @@ export interface Product {
   readonly familie?: string;
   readonly niveau?: number;
   readonly variant?: string;
-  readonly functiemix?: readonly { readonly opleiding: string; readonly percentage: number }[];
+  readonly functiemix?: readonly { readonly opleiding: string; readonly percentage: number; readonly omschrijving?: string; readonly bron?: string }[];
+  readonly normen?: readonly Norm[];
   readonly groep?: { readonly inwoners_per_begeleider?: number; readonly maximale_groepsgrootte?: number; readonly bron?: string };
   readonly duur?: { readonly omschrijving?: string; readonly minimum?: Hoeveelheid; readonly maximum?: Hoeveelheid; readonly bron?: string };
   readonly locatie?: string;

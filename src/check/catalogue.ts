@@ -57,6 +57,8 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
       clauseIds.add(clause.id);
       if (clause.ast) out.push(...checkExpr(clause.ast, scope, clause.at));
     }
+    const alternative = product.combinatie?.of_als;
+    if (alternative?.ast) out.push(...checkExpr(alternative.ast, scope, alternative.at));
     out.push(...choiceWarnings(product.keuzes));
   }
 

@@ -11,7 +11,7 @@ import type { Fact, Vocabulary } from '../vocabulary/types.js';
 import { describeKind } from '../vocabulary/types.js';
 import { suggest } from '../util/suggest.js';
 
-/** A shared, named criterion from rules/definities.yaml. */
+/** A shared, named criterion from rules/definities/. */
 export interface Definition {
   readonly name: string;
   readonly text: string;

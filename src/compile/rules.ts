@@ -9,7 +9,8 @@ import type { Catalogue, Clause, Product } from '../catalogue/types.js';
 import type { Scope } from '../check/typecheck.js';
 import { lower, type Cond, type Leaf } from './lower.js';
 
-export type ClauseRole = 'voorwaarde' | 'uitsluiting';
+/** 'alternatief' is the of_als of a combination rule: evaluated, but not part of the product rule. */
+export type ClauseRole = 'voorwaarde' | 'uitsluiting' | 'alternatief';
 
 export type ConditionJson =
   | { all: ConditionJson[] }
@@ -51,6 +52,8 @@ export const EVENT = {
   voorwaardeNietVoldaan: 'voorwaarde-niet-voldaan',
   uitsluitingVanToepassing: 'uitsluiting-van-toepassing',
   uitsluitingNietVanToepassing: 'uitsluiting-niet-van-toepassing',
+  alternatiefVoldaan: 'combinatie-alternatief-voldaan',
+  alternatiefNietVoldaan: 'combinatie-alternatief-niet-voldaan',
   passend: 'passend',
 } as const;
 
@@ -76,15 +79,19 @@ function topLevel(cond: Cond): RuleJson['conditions'] {
   return 'all' in json || 'any' in json ? json : { all: [json] };
 }
 
+const CLAUSE_EVENTS: Record<ClauseRole, readonly [string, string]> = {
+  voorwaarde: [EVENT.voorwaardeVoldaan, EVENT.voorwaardeNietVoldaan],
+  uitsluiting: [EVENT.uitsluitingVanToepassing, EVENT.uitsluitingNietVanToepassing],
+  alternatief: [EVENT.alternatiefVoldaan, EVENT.alternatiefNietVoldaan],
+};
+
 function clauseRules(catalogue: Catalogue, product: Product, clause: Clause, role: ClauseRole, scope: Scope): CompiledClause {
   if (!clause.ast) throw new Error(`wijzer: compiling clause ${product.id}/${clause.id} with syntax errors`);
   const holds = lower(clause.ast, scope, true);
   const fails = lower(clause.ast, scope, false);
   const base = `${catalogue.id}/${product.id}/${role}/${clause.id}`;
   const params = { catalogus: catalogue.id, product: product.id, clausule: clause.id, rol: role, voorwaarde: clause.text.trim(), reden: clause.reden, bron: clause.bron };
-  const [yes, no] = role === 'voorwaarde'
-    ? [EVENT.voorwaardeVoldaan, EVENT.voorwaardeNietVoldaan]
-    : [EVENT.uitsluitingVanToepassing, EVENT.uitsluitingNietVanToepassing];
+  const [yes, no] = CLAUSE_EVENTS[role];
   return {
     clause,
     role,
@@ -100,8 +107,9 @@ export function compileCatalogue(catalogue: Catalogue, scope: Scope): CompiledCa
     const clauses = [
       ...product.voorwaarden.map((c) => clauseRules(catalogue, product, c, 'voorwaarde', scope)),
       ...product.uitsluitingen.map((c) => clauseRules(catalogue, product, c, 'uitsluiting', scope)),
+      ...(product.combinatie?.of_als ? [clauseRules(catalogue, product, product.combinatie.of_als, 'alternatief', scope)] : []),
     ];
-    const parts = clauses.map((c) => conditionJson(c.role === 'voorwaarde' ? c.holds : c.fails));
+    const parts = clauses.flatMap((c) => (c.role === 'voorwaarde' ? [conditionJson(c.holds)] : c.role === 'uitsluiting' ? [conditionJson(c.fails)] : []));
     const passendRule: RuleJson = {
       name: `${catalogue.id}/${product.id}/passend`,
       priority: PRODUCT_PRIORITY,
@@ -113,7 +121,9 @@ export function compileCatalogue(catalogue: Catalogue, scope: Scope): CompiledCa
           product: product.id,
           naam: product.naam,
           productcodes: product.productcodes,
-          ...(product.combinatie ? { alleen_in_combinatie_met: product.combinatie.vereist_een_van } : {}),
+          ...(product.combinatie
+            ? { alleen_in_combinatie_met: product.combinatie.vereist_een_van, ...(product.combinatie.of_als ? { of_als: `${catalogue.id}/${product.id}/alternatief/${product.combinatie.of_als.id}` } : {}) }
+            : {}),
         },
       },
     };

@@ -59,7 +59,7 @@ export const CODES = {
   WZ404: { severity: 'fout', message: () => 'De voorwaarde is leeg.', hint: () => 'Schrijf een voorwaarde, bijvoorbeeld: problematiek is licht' },
 
   // --- type checking against the vocabulary -----------------------------------------------
-  WZ501: { severity: 'fout', message: (p) => `Onbekend feit '${s(p, 'name')}'.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'? Feiten staan in rules/feiten.yaml.` : 'Voeg het feit toe aan rules/feiten.yaml of gebruik een bestaand feit.') },
+  WZ501: { severity: 'fout', message: (p) => `Onbekend feit '${s(p, 'name')}'.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'? Feiten staan in rules/feiten/.` : 'Voeg het feit toe in rules/feiten/ of gebruik een bestaand feit.') },
   WZ502: { severity: 'fout', message: (p) => `'${s(p, 'label')}' is geen waarde van ${s(p, 'fact')}.`, hint: (p) => `Mogelijke waarden van ${s(p, 'fact')}: ${s(p, 'labels')}.${p['suggestion'] ? ` Bedoelt u '${s(p, 'suggestion')}'?` : ''}` },
   WZ503: { severity: 'fout', message: (p) => `${s(p, 'fact')} is ${s(p, 'type')} en kan niet vergeleken worden met ${s(p, 'got')}.`, hint: (p) => s(p, 'advice') },
   WZ504: { severity: 'fout', message: (p) => `'${s(p, 'op')}' kan niet gebruikt worden bij ${s(p, 'fact')} (${s(p, 'type')}).`, hint: (p) => s(p, 'advice') },
@@ -72,10 +72,12 @@ export const CODES = {
   // --- fact vocabulary ---------------------------------------------------------------------
   WZ601: { severity: 'fout', message: (p) => `Waarde '${s(p, 'label')}' staat twee keer bij feit '${s(p, 'fact')}'.`, hint: () => 'Elke waarde van een schaal of keuzelijst komt één keer voor.' },
   WZ602: { severity: 'fout', message: (p) => `'${s(p, 'name')}' is een gereserveerd woord en kan geen naam of waarde zijn.`, hint: () => 'Gereserveerd zijn: en, of, niet, is, in, tussen, bevat, aantal, ja, nee, minimaal, maximaal.' },
+  WZ604: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}' is al gedeclareerd in ${s(p, 'other')}.`, hint: () => 'Elk feit wordt één keer gedeclareerd; gebruik het bestaande feit of kies een andere naam.' },
+  WZ605: { severity: 'fout', message: (p) => `De map '${s(p, 'path')}' bevat geen feiten.`, hint: () => 'Zet de feiten in rules/feiten/*.yaml.' },
   WZ603: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}': minimum ${s(p, 'min')} is groter dan maximum ${s(p, 'max')}.`, hint: () => 'Draai minimum en maximum om.' },
 
   // --- client profiles ---------------------------------------------------------------------
-  WZ701: { severity: 'fout', message: (p) => `Onbekend feit '${s(p, 'name')}' in het profiel.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Zie rules/feiten.yaml voor de feiten die een profiel kan bevatten.') },
+  WZ701: { severity: 'fout', message: (p) => `Onbekend feit '${s(p, 'name')}' in het profiel.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Zie rules/feiten/ voor de feiten die een profiel kan bevatten.') },
   WZ702: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}' moet ${s(p, 'expected')} zijn.`, hint: (p) => s(p, 'advice') },
   WZ703: { severity: 'fout', message: (p) => `'${s(p, 'value')}' is geen waarde van ${s(p, 'fact')}.`, hint: (p) => `Mogelijke waarden: ${s(p, 'labels')}.${p['suggestion'] ? ` Bedoelt u '${s(p, 'suggestion')}'?` : ''}` },
   WZ704: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}' is ${s(p, 'value')}, maar moet tussen ${s(p, 'min')} en ${s(p, 'max')} liggen.`, hint: () => 'Controleer de waarde.' },

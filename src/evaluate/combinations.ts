@@ -12,18 +12,21 @@ export function applyCombinations(products: readonly ProductOutcome[], profile: 
   return products.map((outcome) => {
     const rule = outcome.product.combinatie;
     if (!rule || (outcome.status !== 'passend' && outcome.status !== 'onbekend')) return outcome;
+    const alternative = outcome.clauses.find((c) => c.role === 'alternatief');
     const fromExisting = rule.vereist_een_van.find((id) => existing.has(id));
     const fromEvaluation = rule.vereist_een_van.find((id) => statusOf.get(id) === 'passend');
-    const undecided = rule.vereist_een_van.filter((id) => statusOf.get(id) === 'onbekend');
-    const satisfiedBy = fromExisting ?? fromEvaluation;
-    const combinatie = {
-      required: rule.vereist_een_van,
-      undecided: satisfiedBy ? [] : undecided,
-      ...(satisfiedBy ? { satisfiedBy, source: fromExisting ? ('bestaande indicatie' as const) : ('evaluatie' as const) } : {}),
-    };
+    const fromAlternative = alternative?.truth === 'waar' ? alternative.compiled.clause.text.trim() : undefined;
+    const undecided = [
+      ...rule.vereist_een_van.filter((id) => statusOf.get(id) === 'onbekend'),
+      ...(alternative?.truth === 'onbekend' ? [alternative.compiled.clause.text.trim()] : []),
+    ];
+    const satisfiedBy = fromExisting ?? fromEvaluation ?? fromAlternative;
+    const source = fromExisting ? ('bestaande indicatie' as const) : fromEvaluation ? ('evaluatie' as const) : ('andere situatie' as const);
+    const combinatie = { required: rule.vereist_een_van, undecided: satisfiedBy ? [] : undecided, ...(satisfiedBy ? { satisfiedBy, source } : {}) };
     if (satisfiedBy) return { ...outcome, combinatie };
     const status = undecided.length > 0 ? 'onbekend' : 'niet passend';
-    return { ...outcome, status: outcome.status === 'onbekend' ? 'onbekend' : status, combinatie };
+    const missing = status === 'onbekend' && alternative ? [...new Set([...outcome.missing, ...alternative.missing])] : outcome.missing;
+    return { ...outcome, status: outcome.status === 'onbekend' ? 'onbekend' : status, combinatie, missing };
   });
 }
 

@@ -61,14 +61,14 @@ function productOutcome(compiled: CompiledProduct, outcomes: Map<string, RuleOut
   let status: Status;
   if (uitsluitingen.some((c) => c.truth === 'waar')) status = 'uitgesloten';
   else if (voorwaarden.some((c) => c.truth === 'onwaar')) status = 'niet passend';
-  else if (clauses.some((c) => c.truth === 'onbekend')) status = 'onbekend';
+  else if (clauses.some((c) => c.role !== 'alternatief' && c.truth === 'onbekend')) status = 'onbekend';
   else status = 'passend';
   // The product rule is what case-management systems consume; it must agree with the clauses.
   const passendRule = mustGet(outcomes, compiled.passendRule.name);
   if (passendRule.result !== (status === 'passend')) {
     throw new Error(`wijzer: product rule ${compiled.passendRule.name} disagrees with its clauses`);
   }
-  const missing = status === 'onbekend' ? [...new Set(clauses.flatMap((c) => c.missing))] : [];
+  const missing = status === 'onbekend' ? [...new Set(clauses.filter((c) => c.role !== 'alternatief').flatMap((c) => c.missing))] : [];
   return { product: compiled.product, status, clauses, missing };
 }
 

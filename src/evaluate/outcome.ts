@@ -26,7 +26,7 @@ export interface ClauseOutcome {
 export interface CombinationOutcome {
   readonly required: readonly string[];
   readonly satisfiedBy?: string;
-  readonly source?: 'evaluatie' | 'bestaande indicatie';
+  readonly source?: 'evaluatie' | 'bestaande indicatie' | 'andere situatie';
   readonly undecided: readonly string[];
 }
 

@@ -1,8 +1,9 @@
-/** Loads rules/feiten.yaml into a Vocabulary, with located diagnostics. */
+/** Loads rules/feiten/*.yaml into one Vocabulary, with located diagnostics. */
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { RESERVED_WORDS } from '../../grammar/tokens.js';
 import { loadYamlFile } from '../yaml/load.js';
+import { yamlFilesIn } from '../util/files.js';
 import { spanOfPath } from '../yaml/strict.js';
 import type { Fact, Vocabulary } from './types.js';
 
@@ -16,9 +17,27 @@ interface RawFact {
   toelichting?: Record<string, string>;
 }
 
-export function loadVocabulary(path: string): { vocabulary?: Vocabulary; diagnostics: Diagnostic[] } {
+/** All fact files of a folder form one vocabulary; a fact may be declared only once. */
+export function loadVocabulary(folder: string): { vocabulary?: Vocabulary; diagnostics: Diagnostic[] } {
+  const files = yamlFilesIn(folder);
+  if (files.length === 0) return { diagnostics: [diag('WZ605', { path: folder }, { file: folder, line: 1, col: 1 })] };
+  const facts = new Map<string, Fact>();
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const loaded = loadFactFile(file);
+    diagnostics.push(...loaded.diagnostics);
+    for (const fact of loaded.facts) {
+      const other = facts.get(fact.name);
+      if (other) diagnostics.push(diag('WZ604', { fact: fact.name, other: other.span.file }, fact.span));
+      else facts.set(fact.name, fact);
+    }
+  }
+  return { vocabulary: { file: folder, facts }, diagnostics };
+}
+
+function loadFactFile(path: string): { facts: Fact[]; diagnostics: Diagnostic[] } {
   const loaded = loadYamlFile<{ feiten: Record<string, RawFact> }>(path, 'feiten.schema.json');
-  if (!loaded.source || !loaded.value) return { diagnostics: loaded.diagnostics };
+  if (!loaded.source || !loaded.value) return { facts: [], diagnostics: loaded.diagnostics };
   const source = loaded.source;
   const diagnostics = [...loaded.diagnostics];
   const facts = new Map<string, Fact>();
@@ -55,5 +74,5 @@ export function loadVocabulary(path: string): { vocabulary?: Vocabulary; diagnos
       facts.set(name, { ...base, kind: 'ja-nee' });
     }
   }
-  return { vocabulary: { file: path, facts }, diagnostics };
+  return { facts: [...facts.values()], diagnostics };
 }

@@ -47,7 +47,7 @@ export function profileSchema(vocabulary: Vocabulary): object {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'wijzer-profiel',
-    description: 'Cliëntprofiel: feiten over de inwoner (zie rules/feiten.yaml). Ontbrekende feiten maken producten "onbekend".',
+    description: 'Cliëntprofiel: feiten over de inwoner (zie rules/feiten/). Ontbrekende feiten maken producten "onbekend".',
     type: 'object',
     additionalProperties: false,
     properties,

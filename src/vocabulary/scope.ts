@@ -1,6 +1,5 @@
-/** The rules workspace (rules/feiten.yaml + rules/definities.yaml) every catalogue is checked in. */
+/** The rules workspace (rules/feiten/ + rules/definities/) every catalogue is checked in. */
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkDefinitions, type Scope } from '../check/typecheck.js';
 import { fromRoot } from '../util/files.js';
@@ -12,12 +11,9 @@ export function defaultRulesDir(): string {
 }
 
 export function loadScope(rulesDir: string = defaultRulesDir()): { scope?: Scope; diagnostics: Diagnostic[] } {
-  const vocab = loadVocabulary(join(rulesDir, 'feiten.yaml'));
+  const vocab = loadVocabulary(join(rulesDir, 'feiten'));
   if (!vocab.vocabulary) return { diagnostics: vocab.diagnostics };
-  const definitionsFile = join(rulesDir, 'definities.yaml');
-  const defs = existsSync(definitionsFile)
-    ? loadDefinitions(definitionsFile, vocab.vocabulary)
-    : { definitions: new Map(), diagnostics: [] };
+  const defs = loadDefinitions(join(rulesDir, 'definities'), vocab.vocabulary);
   const scope: Scope = { vocabulary: vocab.vocabulary, definitions: defs.definitions };
   return { scope, diagnostics: [...vocab.diagnostics, ...defs.diagnostics, ...checkDefinitions(scope)] };
 }
