@@ -11,7 +11,7 @@ import { readTextFile } from '../util/files.js';
 export function normaliseForQuotes(text: string): string {
   return text
     .replace(/<[^>]*>/g, ' ')
-    .replace(/[•\u00a0]/g, ' ')
+    .replace(/[•·\u00a0]/g, ' ')
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\s+/g, ' ')
