@@ -5,7 +5,7 @@
  */
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { PRODUCT_CATEGORIES, productCategory, type Domain } from '../catalogue/productcode.js';
+import { PRODUCT_CATEGORIES, PRODUCT_CODE_PATTERN, productCategory, type Domain } from '../catalogue/productcode.js';
 import type { Catalogue, Keuze, Product } from '../catalogue/types.js';
 import { suggest } from '../util/suggest.js';
 import { checkExpr, type Scope } from './typecheck.js';
@@ -23,6 +23,10 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
     for (const domain of Object.keys(product.productcodes) as Domain[]) {
       (product.productcodes[domain] ?? []).forEach((code, index) => {
         const at = product.locate(['productcodes', domain, index]);
+        if (!PRODUCT_CODE_PATTERN.test(code)) {
+          out.push(diag('WZ302', { code }, at));
+          return;
+        }
         const category = productCategory(domain, code);
         if (!category.name) {
           const allowed = Object.entries(PRODUCT_CATEGORIES[domain]).map(([c, n]) => `${c} ${n}`).join(', ');

@@ -41,6 +41,9 @@ export function parseYaml(file: TextFile): ParsedYaml {
       diagnostics.push(diag('WZ107', { tag: tagNear(file.text, error.pos[0]) }, span));
     } else if (error.code === 'MULTIPLE_DOCS') {
       diagnostics.push(diag('WZ108', {}, span));
+    } else if (/closing .*quote/i.test(error.message)) {
+      // yaml reports an unclosed quote at the end of the file; point at the line that opens it.
+      diagnostics.push(diag('WZ104', { detail: 'een aanhalingsteken wordt niet afgesloten' }, spanAt(source, openingQuote(file.text, error.pos[0]))));
     } else {
       diagnostics.push(diag('WZ104', { detail: translateYamlError(error.code, error.message) }, span));
     }
@@ -66,6 +69,13 @@ export function parseYaml(file: TextFile): ParsedYaml {
 function aliasMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return /alias/i.test(text) ? 'te veel verwijzingen (aliassen) in dit bestand' : text;
+}
+
+/** Offset of the last quote before `end` that starts a value on its line (best effort). */
+function openingQuote(text: string, end: number): number {
+  const before = text.slice(0, end);
+  const match = [...before.matchAll(/:\s*(["'])/g)].pop();
+  return match ? (match.index ?? 0) + match[0].length - 1 : end;
 }
 
 function firstLineAt(text: string, offset: number): string {

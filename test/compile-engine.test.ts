@@ -1,0 +1,113 @@
+/**
+ * The compiled rules must run unchanged on a bare json-rules-engine Engine and agree with
+ * wijzer's own reading of the results (which also runs on json-rules-engine).
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Engine } from 'json-rules-engine';
+import { describe, expect, it } from 'vitest';
+import { Evaluator } from '../src/evaluate/evaluate.js';
+import { prepareCatalogue } from '../src/pipeline.js';
+import type { Fact, Profile } from '../src/vocabulary/types.js';
+import { cli } from './support/cli.js';
+import { CATALOGUES } from './support/paths.js';
+
+const prepared = prepareCatalogue(join(CATALOGUES, 'samen-doen'));
+const compiled = prepared.compiled!;
+const vocabulary = prepared.scope!.vocabulary;
+
+/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomValue(fact: Fact, next: () => number): Profile[string] {
+  switch (fact.kind) {
+    case 'ja-nee':
+      return next() < 0.5;
+    case 'getal': {
+      const lo = fact.minimum ?? 0;
+      const hi = Math.min(fact.maximum ?? 100, lo + 100);
+      return Math.round(lo + next() * (hi - lo));
+    }
+    case 'schaal':
+    case 'keuze':
+      return fact.labels[Math.floor(next() * fact.labels.length)]!;
+    case 'lijst':
+      return fact.labels.filter(() => next() < 0.3);
+  }
+}
+
+function randomProfile(next: () => number, completeness: number): Record<string, Profile[string]> {
+  const profile: Record<string, Profile[string]> = {};
+  for (const fact of vocabulary.facts.values()) if (next() < completeness) profile[fact.name] = randomValue(fact, next);
+  return profile;
+}
+
+async function bareEngineEvents(rules: unknown[], profile: object, options?: object): Promise<Set<string>> {
+  const engine = new Engine(rules as never[], options);
+  const { results } = await engine.run({ ...profile });
+  return new Set(results.map((r) => String(r.name)));
+}
+
+describe('compiled rules on a bare json-rules-engine Engine', () => {
+  it('wijzer compile writes rules with explicit name, priority and event type', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'wijzer-compile-')), 'samen-doen.rules.json');
+    const result = await cli(['compile', 'catalogue/samen-doen', '-o', out]);
+    expect(result.code).toBe(0);
+    const rules = JSON.parse(readFileSync(out, 'utf8')) as { name: string; priority: number; event: { type: string } }[];
+    expect(rules.length).toBe(compiled.products.reduce((n, p) => n + p.clauses.length * 2 + 1, 0));
+    for (const rule of rules) {
+      expect(typeof rule.name).toBe('string');
+      expect(rule.priority).toBeGreaterThan(0);
+      expect(rule.event.type).toMatch(/^[a-z-]+$/);
+    }
+    expect(new Set(rules.map((r) => r.name)).size).toBe(rules.length);
+  });
+
+  it('agrees with the evaluator on complete profiles, with no engine options at all', async () => {
+    const rules = JSON.parse((await cli(['compile', 'catalogue/samen-doen'])).stdout) as unknown[];
+    const evaluator = new Evaluator(compiled);
+    const next = random(20261123);
+    for (let i = 0; i < 150; i++) {
+      const profile = randomProfile(next, 1);
+      const fired = await bareEngineEvents(rules, profile);
+      const evaluation = await evaluator.evaluate(profile);
+      for (const product of evaluation.products) {
+        const passendRule = `samen-doen/${product.product.id}/passend`;
+        // Combination rules are applied after the engine; compare the engine's own verdict.
+        const clausesFit = product.clauses.every((c) => (c.role === 'voorwaarde' ? c.truth === 'waar' : c.role === 'uitsluiting' ? c.truth === 'onwaar' : true));
+        expect(fired.has(passendRule), `${passendRule} for ${JSON.stringify(profile)}`).toBe(clausesFit);
+        for (const clause of product.clauses) {
+          expect(clause.truth, 'complete profiles have no unknown clauses').not.toBe('onbekend');
+          expect(fired.has(clause.compiled.holdsRule.name)).toBe(clause.truth === 'waar');
+          expect(fired.has(clause.compiled.failsRule.name)).toBe(clause.truth === 'onwaar');
+        }
+      }
+    }
+  });
+
+  it('never lets a clause hold and fail at once, and marks missing facts unknown', async () => {
+    const rules = JSON.parse((await cli(['compile', 'catalogue/samen-doen'])).stdout) as { name: string }[];
+    const next = random(7);
+    for (let i = 0; i < 100; i++) {
+      const profile = randomProfile(next, 0.6);
+      const fired = await bareEngineEvents(rules, profile, { allowUndefinedFacts: true });
+      for (const rule of rules) {
+        if (rule.name.endsWith('/niet')) expect(fired.has(rule.name) && fired.has(rule.name.slice(0, -'/niet'.length))).toBe(false);
+      }
+    }
+    const evaluation = await new Evaluator(compiled).evaluate({ leeftijd: 40 });
+    const ib1 = evaluation.products.find((p) => p.product.id === 'ib1-ontwikkelgericht')!;
+    expect(ib1.status).toBe('onbekend');
+    expect(ib1.missing).toContain('problematiek');
+    expect(ib1.clauses.find((c) => c.compiled.clause.id === 'doelgroep')!.missing).toEqual(['beperkingen']);
+  });
+});

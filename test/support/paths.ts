@@ -1,0 +1,7 @@
+import { existsSync } from 'node:fs';
+import { fromRoot } from '../../src/util/files.js';
+
+/** The source documents, beside the repository on CI and development machines. */
+export const SEEDS: string | undefined = existsSync(fromRoot('..', 'shared', 'seeds')) ? fromRoot('..', 'shared', 'seeds') : undefined;
+export const CATALOGUES = fromRoot('catalogue');
+export const GOLDEN = fromRoot('test', 'golden');
