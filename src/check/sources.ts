@@ -32,6 +32,10 @@ export function quotesOf(catalogue: Catalogue): Quote[] {
     }
     p.vervolg.forEach((v, i) => quotes.push({ text: v.bron, span: p.locate(['vervolg', i, 'bron']) }));
     if (p.combinatie) quotes.push({ text: p.combinatie.bron, span: p.locate(['combinatie', 'bron']) });
+    p.normen?.forEach((n, i) => quotes.push({ text: n.bron, span: p.locate(['normen', i, 'bron']) }));
+    p.functiemix?.forEach((f, i) => {
+      if (f.bron) quotes.push({ text: f.bron, span: p.locate(['functiemix', i, 'bron']) });
+    });
     if (p.groep?.bron) quotes.push({ text: p.groep.bron, span: p.locate(['groep', 'bron']) });
     if (p.duur?.bron) quotes.push({ text: p.duur.bron, span: p.locate(['duur', 'bron']) });
     p.keuzes.forEach((k, i) => k.citaten.forEach((text, j) => quotes.push({ text, span: p.locate(['keuzes', i, 'citaten', j]) })));

@@ -56,6 +56,7 @@ export const CODES = {
   WZ401: { severity: 'fout', message: (p) => `Onbekend teken '${s(p, 'text')}' in de voorwaarde.`, hint: () => 'Gebruik namen met kleine letters, cijfers en _, vergelijkingen als >=, <=, =, en woorden als en, of, niet, is, in, tussen, bevat, aantal.' },
   WZ402: { severity: 'fout', message: (p) => `Onverwacht '${s(p, 'found')}' in de voorwaarde.`, hint: (p) => `Hier werd ${s(p, 'expected')} verwacht.` },
   WZ403: { severity: 'fout', message: () => 'De voorwaarde houdt te vroeg op.', hint: (p) => `Hier werd nog ${s(p, 'expected')} verwacht.` },
+  WZ405: { severity: 'fout', message: (p) => `De voorwaarde is te ${s(p, 'what')} (maximaal ${s(p, 'max')}).`, hint: () => 'Splits de voorwaarde op in meerdere voorwaarden of in benoemde definities (rules/definities/).' },
   WZ404: { severity: 'fout', message: () => 'De voorwaarde is leeg.', hint: () => 'Schrijf een voorwaarde, bijvoorbeeld: problematiek is licht' },
 
   // --- type checking against the vocabulary -----------------------------------------------

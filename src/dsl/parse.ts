@@ -49,14 +49,35 @@ export interface ParsedCriterion {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Limits that keep a hostile criterion from exhausting the (recursive) parser. */
+export const MAX_CRITERION_LENGTH = 4000;
+export const MAX_NESTING = 64;
+
+function nestingDepth(tokens: IToken[]): number {
+  let depth = 0;
+  let deepest = 0;
+  let negations = 0;
+  for (const token of tokens) {
+    const name = token.tokenType.name;
+    if (name === 'LParen') depth++;
+    else if (name === 'RParen') depth--;
+    else if (name === 'Niet') negations++;
+    deepest = Math.max(deepest, depth + negations);
+    if (name !== 'Niet' && name !== 'LParen') negations = 0;
+  }
+  return deepest;
+}
+
 export function parseCriterion(text: string, at: OffsetMapper): ParsedCriterion {
   if (text.trim() === '') return { diagnostics: [diag('WZ404', {}, at(0))] };
+  if (text.length > MAX_CRITERION_LENGTH) return { diagnostics: [diag('WZ405', { what: 'lang', max: `${MAX_CRITERION_LENGTH} tekens` }, at(0))] };
   const lexed = criteriaLexer.tokenize(text);
   if (lexed.errors.length > 0) {
     return {
       diagnostics: lexed.errors.map((e) => diag('WZ401', { text: text.slice(e.offset, e.offset + e.length) }, at(e.offset))),
     };
   }
+  if (nestingDepth(lexed.tokens) > MAX_NESTING) return { diagnostics: [diag('WZ405', { what: 'diep genest', max: `${MAX_NESTING} niveaus` }, at(0))] };
   criteriaParser.input = lexed.tokens;
   const cst = criteriaParser.expression();
   const errors = criteriaParser.errors;
