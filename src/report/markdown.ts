@@ -1,6 +1,7 @@
 /** Markdown: for a memo, a case file or a pull request. */
 import type { Evaluation } from '../evaluate/outcome.js';
 import type { Vocabulary } from '../vocabulary/types.js';
+import { offeredText, regionRows } from './compare.js';
 import { combinationText, decisiveClauses, factLabel, leafLine, productCodesText, relevantLeaves, STATUS_ORDER } from './explain.js';
 
 function cell(text: string): string {
@@ -41,4 +42,12 @@ export function renderMarkdown(evaluation: Evaluation, vocabulary: Vocabulary, p
     out.push('');
   }
   return out.join('\n');
+}
+
+export function renderComparisonMarkdown(evaluations: readonly Evaluation[], profileName: string): string {
+  const out = [`# Vergelijking per regio: profiel ${profileName}`, '', '| Regio | Lichtst passend | Nog onbekend | Eerst vragen |', '|---|---|---|---|'];
+  for (const row of regionRows(evaluations)) {
+    out.push(`| ${cell(row.region)} | ${cell(offeredText(row))} | ${row.undecided} | ${cell(row.questions.map(factLabel).join(', '))} |`);
+  }
+  return `${out.join('\n')}\n`;
 }

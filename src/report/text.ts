@@ -3,6 +3,7 @@ import type { Evaluation, ProductOutcome, Status } from '../evaluate/outcome.js'
 import type { Vocabulary } from '../vocabulary/types.js';
 import { combinationText, decisiveClauses, factLabel, leafLine, productCodesText, relevantLeaves, STATUS_ORDER } from './explain.js';
 import type { Style } from './style.js';
+import { offeredText, regionRows } from './compare.js';
 
 const MARK: Record<Status, string> = { passend: '✔ passend', 'niet passend': '✘ niet passend', uitgesloten: '⛔ uitgesloten', onbekend: '? onbekend' };
 
@@ -58,6 +59,18 @@ export function renderText(evaluation: Evaluation, vocabulary: Vocabulary, style
       const fact = vocabulary.facts.get(q.fact);
       lines.push(`  ${i + 1}. ${factLabel(q.fact)} — ${fact?.omschrijving ?? ''} (beslist mee over ${q.decides} product${q.decides === 1 ? '' : 'en'})`);
     });
+  }
+  return lines.join('\n');
+}
+
+/** Several catalogues: a side-by-side summary first, then each region in full. */
+export function renderComparisonText(evaluations: readonly Evaluation[], style: Style, profileName: string): string {
+  const rows = regionRows(evaluations);
+  const width = Math.max(...rows.map((r) => r.region.length));
+  const lines = [style.bold(`Vergelijking per regio — profiel ${profileName}`), ''];
+  for (const row of rows) {
+    lines.push(`  ${row.region.padEnd(width)}  ${row.offered.length > 0 ? style.green(offeredText(row)) : style.red(offeredText(row))}`);
+    if (row.undecided > 0) lines.push(`  ${' '.repeat(width)}  ${style.yellow(`${row.undecided} nog onbekend; eerst vragen: ${row.questions.map(factLabel).join(', ')}`)}`);
   }
   return lines.join('\n');
 }

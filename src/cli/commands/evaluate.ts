@@ -6,9 +6,9 @@ import { Evaluator } from '../../evaluate/evaluate.js';
 import type { Evaluation } from '../../evaluate/outcome.js';
 import { prepareCatalogue, prepareScope } from '../../pipeline.js';
 import { evaluationJson } from '../../report/json.js';
-import { renderMarkdown } from '../../report/markdown.js';
+import { renderComparisonMarkdown, renderMarkdown } from '../../report/markdown.js';
 import { styleFor } from '../../report/style.js';
-import { renderText } from '../../report/text.js';
+import { renderComparisonText, renderText } from '../../report/text.js';
 import { loadProfile } from '../../vocabulary/profile.js';
 import { choice, list, parse } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
@@ -26,9 +26,11 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   if (!parsed) return usageError(io, error!);
   const format = choice(parsed.values['format'], ['text', 'json', 'markdown'] as const, '--format');
   if (format.error) return usageError(io, format.error);
-  const profilePath = parsed.positionals[0];
-  if (!profilePath || parsed.positionals.length > 1) return usageError(io, diag('WZ902', { what: 'precies één profielbestand', usage: EVALUATE_USAGE }));
-  const folders = [...list(parsed.values['catalogue']), ...list(parsed.values['catalogus'])];
+  const [profilePath, ...extraFolders] = parsed.positionals;
+  if (!profilePath) return usageError(io, diag('WZ902', { what: 'een profielbestand', usage: EVALUATE_USAGE }));
+  // `--catalogue catalogue/*` expands to several folders; the ones after the first arrive as positionals.
+  const folders = [...list(parsed.values['catalogue']), ...list(parsed.values['catalogus']), ...(folderOptionGiven(parsed.values) ? extraFolders : [])];
+  if (extraFolders.length > 0 && !folderOptionGiven(parsed.values)) return usageError(io, diag('WZ902', { what: 'precies één profielbestand en --catalogue <map>', usage: EVALUATE_USAGE }));
   if (folders.length === 0) return usageError(io, diag('WZ902', { what: '--catalogue <map>', usage: EVALUATE_USAGE }));
 
   const rules = parsed.values['regels'];
@@ -56,10 +58,16 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   if (format.value === 'json') {
     writeJson(io, evaluations.length === 1 ? evaluationJson(evaluations[0]!, vocabulary) : evaluations.map((e) => evaluationJson(e, vocabulary)));
   } else if (format.value === 'markdown') {
-    io.stdout.write(`${evaluations.map((e) => renderMarkdown(e, vocabulary, name)).join('\n')}\n`);
+    const summary = evaluations.length > 1 ? [renderComparisonMarkdown(evaluations, name)] : [];
+    io.stdout.write(`${[...summary, ...evaluations.map((e) => renderMarkdown(e, vocabulary, name))].join('\n')}\n`);
   } else {
     const style = styleFor(io.stdout, io.env);
-    io.stdout.write(`${evaluations.map((e) => renderText(e, vocabulary, style, name)).join('\n\n')}\n`);
+    const summary = evaluations.length > 1 ? [renderComparisonText(evaluations, style, name)] : [];
+    io.stdout.write(`${[...summary, ...evaluations.map((e) => renderText(e, vocabulary, style, name))].join('\n\n')}\n`);
   }
   return EXIT.ok;
+}
+
+function folderOptionGiven(values: Record<string, unknown>): boolean {
+  return values['catalogue'] !== undefined || values['catalogus'] !== undefined;
 }
