@@ -31,12 +31,6 @@ describe('bundled catalogues', () => {
         expect(prepared.compiled).toBeDefined();
       });
 
-      it('has a source quote on every clause', () => {
-        for (const product of prepared.catalogue!.products) {
-          for (const clause of [...product.voorwaarden, ...product.uitsluitingen]) expect(clause.bron.trim().length, `${product.id}/${clause.id}`).toBeGreaterThan(10);
-        }
-      });
-
       it.skipIf(!SEEDS)('has every citation in its source document', () => {
         expect(quotesOf(prepared.catalogue!).length).toBeGreaterThan(10);
         expect(checkQuotes(prepared.catalogue!, SEEDS!).map((d) => d.message)).toEqual([]);
