@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkQuotes, quotesOf } from '../src/check/sources.js';
+import { factUsage } from '../src/check/usage.js';
 import { prepareCatalogue, prepareScope } from '../src/pipeline.js';
 import { yamlFilesIn } from '../src/util/files.js';
 import { cli } from './support/cli.js';
@@ -41,6 +42,14 @@ describe('bundled catalogues', () => {
       });
     });
   }
+
+  it('declares in rules/feiten/ where each fact is used (npx tsx scripts/update-gebruikt-in.ts)', () => {
+    const catalogues = folders.map((f) => prepareCatalogue(join(CATALOGUES, f), scope).catalogue!);
+    const usage = factUsage(catalogues, scope.scope!);
+    for (const fact of scope.scope!.vocabulary.facts.values()) {
+      expect([...(fact.gebruiktIn ?? [])].sort(), fact.name).toEqual(usage.get(fact.name) ?? []);
+    }
+  });
 
   it('evaluates one profile against all catalogues side by side', async () => {
     const result = await cli(['evaluate', 'profielen/voorbeeld.yaml', '--catalogue', ...folders.map((f) => `catalogue/${f}`)]);

@@ -15,6 +15,7 @@ interface RawFact {
   maximum?: number;
   waarden?: string[];
   toelichting?: Record<string, string>;
+  gebruikt_in?: string[];
 }
 
 /** All fact files of a folder form one vocabulary; a fact may be declared only once. */
@@ -45,7 +46,13 @@ function loadFactFile(path: string): { facts: Fact[]; diagnostics: Diagnostic[] 
   for (const [name, def] of Object.entries(raw)) {
     const span = spanOfPath(source, ['feiten', name], 'key');
     if (RESERVED_WORDS.includes(name)) diagnostics.push(diag('WZ602', { name }, span));
-    const base = { name, omschrijving: def.omschrijving, span, ...(def.toelichting ? { toelichting: def.toelichting } : {}) };
+    const base = {
+      name,
+      omschrijving: def.omschrijving,
+      span,
+      ...(def.toelichting ? { toelichting: def.toelichting } : {}),
+      ...(def.gebruikt_in ? { gebruiktIn: def.gebruikt_in } : {}),
+    };
     if (def.type === 'schaal' || def.type === 'keuze' || def.type === 'lijst') {
       if (!def.waarden) {
         diagnostics.push(diag('WZ202', { key: 'waarden', path: `feiten.${name}` }, span));

@@ -7,6 +7,8 @@ interface FactBase {
   readonly span: Span;
   /** Per-value explanations for advisors (scale and enumeration values). */
   readonly toelichting?: Readonly<Record<string, string>>;
+  /** Catalogues that use the fact, as declared (kept current by scripts/update-gebruikt-in.ts). */
+  readonly gebruiktIn?: readonly string[];
 }
 
 export type Fact =
