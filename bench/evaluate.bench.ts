@@ -7,38 +7,14 @@ import { join } from 'node:path';
 import { Evaluator } from '../src/evaluate/evaluate.js';
 import { prepareCatalogue, prepareScope } from '../src/pipeline.js';
 import { fromRoot } from '../src/util/files.js';
-import type { Fact, Profile } from '../src/vocabulary/types.js';
+import type { Profile } from '../src/vocabulary/types.js';
+import { randomProfile, seededRandom } from '../src/population/synthetic.js';
 
 const PROFILES = Number(process.env['BENCH_PROFILES'] ?? 2000);
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function value(fact: Fact, next: () => number): Profile[string] {
-  switch (fact.kind) {
-    case 'ja-nee':
-      return next() < 0.5;
-    case 'getal':
-      return Math.round((fact.minimum ?? 0) + next() * Math.min(100, (fact.maximum ?? 100) - (fact.minimum ?? 0)));
-    case 'schaal':
-    case 'keuze':
-      return fact.labels[Math.floor(next() * fact.labels.length)]!;
-    case 'lijst':
-      return fact.labels.filter(() => next() < 0.3);
-  }
-}
-
 const scope = prepareScope();
-const facts = [...scope.scope!.vocabulary.facts.values()];
-const next = random(42);
-const profiles = Array.from({ length: PROFILES }, () => Object.fromEntries(facts.map((f) => [f.name, value(f, next)])) as Profile);
+const next = seededRandom(42);
+const profiles = Array.from({ length: PROFILES }, () => randomProfile(scope.scope!.vocabulary, next) as Profile);
 
 console.log(`wijzer bench: ${PROFILES} volledige profielen per catalogus, sequentieel, Node ${process.version}`);
 for (const name of readdirSync(fromRoot('catalogue')).sort()) {

@@ -9,47 +9,13 @@ import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { Evaluator } from '../src/evaluate/evaluate.js';
 import { prepareCatalogue } from '../src/pipeline.js';
-import type { Fact, Profile } from '../src/vocabulary/types.js';
+import { randomProfile, seededRandom } from '../src/population/synthetic.js';
 import { cli } from './support/cli.js';
 import { CATALOGUES } from './support/paths.js';
 
 const prepared = prepareCatalogue(join(CATALOGUES, 'samen-doen'));
 const compiled = prepared.compiled!;
 const vocabulary = prepared.scope!.vocabulary;
-
-/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomValue(fact: Fact, next: () => number): Profile[string] {
-  switch (fact.kind) {
-    case 'ja-nee':
-      return next() < 0.5;
-    case 'getal': {
-      const lo = fact.minimum ?? 0;
-      const hi = Math.min(fact.maximum ?? 100, lo + 100);
-      return Math.round(lo + next() * (hi - lo));
-    }
-    case 'schaal':
-    case 'keuze':
-      return fact.labels[Math.floor(next() * fact.labels.length)]!;
-    case 'lijst':
-      return fact.labels.filter(() => next() < 0.3);
-  }
-}
-
-function randomProfile(next: () => number, completeness: number): Record<string, Profile[string]> {
-  const profile: Record<string, Profile[string]> = {};
-  for (const fact of vocabulary.facts.values()) if (next() < completeness) profile[fact.name] = randomValue(fact, next);
-  return profile;
-}
 
 async function bareEngineEvents(rules: unknown[], profile: object, options?: object): Promise<Set<string>> {
   const engine = new Engine(rules as never[], options);
@@ -75,9 +41,9 @@ describe('compiled rules on a bare json-rules-engine Engine', () => {
   it('agrees with the evaluator on complete profiles, with no engine options at all', async () => {
     const rules = JSON.parse((await cli(['compile', 'catalogue/samen-doen'])).stdout) as unknown[];
     const evaluator = new Evaluator(compiled);
-    const next = random(20261123);
+    const next = seededRandom(20261123);
     for (let i = 0; i < 150; i++) {
-      const profile = randomProfile(next, 1);
+      const profile = randomProfile(vocabulary, next, 1);
       const fired = await bareEngineEvents(rules, profile);
       const evaluation = await evaluator.evaluate(profile);
       for (const product of evaluation.products) {
@@ -96,9 +62,9 @@ describe('compiled rules on a bare json-rules-engine Engine', () => {
 
   it('never lets a clause hold and fail at once, and marks missing facts unknown', async () => {
     const rules = JSON.parse((await cli(['compile', 'catalogue/samen-doen'])).stdout) as { name: string }[];
-    const next = random(7);
+    const next = seededRandom(7);
     for (let i = 0; i < 100; i++) {
-      const profile = randomProfile(next, 0.6);
+      const profile = randomProfile(vocabulary, next, 0.6);
       const fired = await bareEngineEvents(rules, profile, { allowUndefinedFacts: true });
       for (const rule of rules) {
         if (rule.name.endsWith('/niet')) expect(fired.has(rule.name) && fired.has(rule.name.slice(0, -'/niet'.length))).toBe(false);

@@ -5,7 +5,7 @@
  */
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { assertNever, renderExpr, type Comparator, type Expr, type NameRef, type Value } from '../dsl/ast.js';
+import { assertNever, namesIn, renderExpr, type Comparator, type Expr, type NameRef, type Value } from '../dsl/ast.js';
 import type { OffsetMapper } from '../dsl/parse.js';
 import type { Fact, Vocabulary } from '../vocabulary/types.js';
 import { describeKind } from '../vocabulary/types.js';
@@ -46,7 +46,7 @@ export function checkDefinitions(scope: Scope): Diagnostic[] {
 }
 
 function findCycle(target: string, expr: Expr, scope: Scope, path: string[]): string[] | undefined {
-  for (const name of referencedNames(expr)) {
+  for (const name of namesIn(expr).bare) {
     if (name === target) return [...path, name];
     if (path.includes(name)) continue;
     const next = scope.definitions.get(name);
@@ -56,26 +56,6 @@ function findCycle(target: string, expr: Expr, scope: Scope, path: string[]): st
     }
   }
   return undefined;
-}
-
-function referencedNames(expr: Expr): string[] {
-  switch (expr.kind) {
-    case 'and':
-    case 'or':
-      return expr.operands.flatMap(referencedNames);
-    case 'not':
-      return referencedNames(expr.operand);
-    case 'name':
-      return [expr.ref.name];
-    case 'compare':
-    case 'member':
-    case 'between':
-    case 'contains':
-    case 'count':
-      return [];
-    default:
-      return assertNever(expr);
-  }
 }
 
 function lookupFact(ref: NameRef, scope: Scope, at: OffsetMapper, out: Diagnostic[]): Fact | undefined {

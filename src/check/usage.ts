@@ -1,32 +1,13 @@
 /** Which catalogues use which facts (through clauses, combinations and definitions). */
 import type { Catalogue } from '../catalogue/types.js';
 import type { Scope } from './typecheck.js';
-import { assertNever, type Expr } from '../dsl/ast.js';
-
-function namesIn(expr: Expr): string[] {
-  switch (expr.kind) {
-    case 'and':
-    case 'or':
-      return expr.operands.flatMap(namesIn);
-    case 'not':
-      return namesIn(expr.operand);
-    case 'name':
-      return [expr.ref.name];
-    case 'compare':
-    case 'member':
-    case 'between':
-    case 'contains':
-    case 'count':
-      return [expr.fact.name];
-    default:
-      return assertNever(expr);
-  }
-}
+import { namesIn, type Expr } from '../dsl/ast.js';
 
 /** Facts a criterion depends on, following definitions (cycles are cut). */
 export function factsOf(expr: Expr, scope: Scope, seen = new Set<string>()): Set<string> {
   const out = new Set<string>();
-  for (const name of namesIn(expr)) {
+  const { bare, facts } = namesIn(expr);
+  for (const name of [...bare, ...facts]) {
     const definition = scope.definitions.get(name);
     if (definition?.ast && !seen.has(name)) {
       seen.add(name);

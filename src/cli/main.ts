@@ -59,3 +59,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return EXIT.internal;
   }
 }
+
+/** Entry point for bin/wijzer.js and scripts/dev.ts: the real process streams. */
+export async function runFromProcess(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env });
+}

@@ -78,3 +78,26 @@ export function renderExpr(expr: Expr, parentPrecedence = 0): string {
       return assertNever(expr);
   }
 }
+
+/** Names an expression mentions: bare names (yes/no facts or definitions) and compared facts. */
+export function namesIn(expr: Expr): { readonly bare: string[]; readonly facts: string[] } {
+  switch (expr.kind) {
+    case 'and':
+    case 'or': {
+      const parts = expr.operands.map(namesIn);
+      return { bare: parts.flatMap((p) => p.bare), facts: parts.flatMap((p) => p.facts) };
+    }
+    case 'not':
+      return namesIn(expr.operand);
+    case 'name':
+      return { bare: [expr.ref.name], facts: [] };
+    case 'compare':
+    case 'member':
+    case 'between':
+    case 'contains':
+    case 'count':
+      return { bare: [], facts: [expr.fact.name] };
+    default:
+      return assertNever(expr);
+  }
+}
