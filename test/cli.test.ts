@@ -63,8 +63,11 @@ describe('wijzer command line', () => {
     expect(data.formaat).toBe('wijzer-evaluatie/1');
     expect(data.producten.find((p) => p.id === 'ib2-behoudgericht')!.status).toBe('passend');
     expect(data.producten.find((p) => p.id === 'begeleiding-groep-behoudgericht')!.status).toBe('niet passend');
+    const groep = data.producten.find((p) => p.id === 'begeleiding-groep-behoudgericht') as unknown as { productcategorieen: unknown; eenheid: unknown };
+    expect(groep.productcategorieen).toEqual([{ domein: 'wmo', code: '07A04', categorie: '07 dagbesteding' }]);
+    expect(groep.eenheid).toEqual({ naam: 'dagdeel', iwmo_code: '16', omschrijving: 'Per dagdeel (4 uur)' });
     const md = await cli(['evaluate', 'profielen/voorbeeld.yaml', '--catalogue', 'catalogue/samen-doen', '--format', 'markdown']);
-    expect(md.stdout).toContain('| Product | Codes | Status |');
+    expect(md.stdout).toContain('| Product | Codes | Eenheid | Status |');
     expect(md.stdout).toContain('### Individuele begeleiding 2 behoudgericht: passend');
   });
 

@@ -33,3 +33,17 @@ export const EENHEID_CODES: Readonly<Record<string, string>> = {
   etmaal: '14',
   dagdeel: '16',
 };
+
+/** Derived facts about a product's codes and unit, as reports and compiled rules show them. */
+export function describeCodes(codes: Readonly<Partial<Record<Domain, readonly string[]>>>): { domein: Domain; code: string; categorie: string | null }[] {
+  return (Object.keys(codes) as Domain[]).flatMap((domein) =>
+    (codes[domein] ?? []).map((code) => {
+      const category = PRODUCT_CODE_PATTERN.test(code) ? productCategory(domein, code) : undefined;
+      return { domein, code, categorie: category?.name ? `${category.code} ${category.name}` : null };
+    }),
+  );
+}
+
+export function eenheidCode(eenheid: string): string | null {
+  return EENHEID_CODES[eenheid] ?? null;
+}

@@ -8,6 +8,7 @@
 import type { Catalogue, Clause, Product } from '../catalogue/types.js';
 import type { Scope } from '../check/typecheck.js';
 import { lower, type Cond, type Leaf } from './lower.js';
+import { describeCodes, eenheidCode } from '../catalogue/productcode.js';
 
 /** 'alternatief' is the of_als of a combination rule: evaluated, but not part of the product rule. */
 export type ClauseRole = 'voorwaarde' | 'uitsluiting' | 'alternatief';
@@ -121,6 +122,9 @@ export function compileCatalogue(catalogue: Catalogue, scope: Scope): CompiledCa
           product: product.id,
           naam: product.naam,
           productcodes: product.productcodes,
+          productcategorieen: describeCodes(product.productcodes),
+          eenheid: product.eenheid,
+          eenheid_code: eenheidCode(product.eenheid),
           ...(product.combinatie
             ? { alleen_in_combinatie_met: product.combinatie.vereist_een_van, ...(product.combinatie.of_als ? { of_als: `${catalogue.id}/${product.id}/alternatief/${product.combinatie.of_als.id}` } : {}) }
             : {}),

@@ -5,6 +5,7 @@
 import type { Leaf } from '../compile/lower.js';
 import type { ClauseOutcome, LeafOutcome, ProductOutcome, Status } from '../evaluate/outcome.js';
 import type { FactValue, Vocabulary } from '../vocabulary/types.js';
+import { eenheidCode } from '../catalogue/productcode.js';
 
 export function factLabel(fact: string): string {
   return fact.replace(/_/g, ' ');
@@ -95,6 +96,12 @@ export function productCodesText(product: ProductOutcome['product']): string {
   if (product.productcodes.wmo?.length) parts.push(`Wmo ${product.productcodes.wmo.join(', ')}`);
   if (product.productcodes.jeugd?.length) parts.push(`Jeugd ${product.productcodes.jeugd.join(', ')}`);
   return parts.length > 0 ? parts.join('; ') : 'geen landelijke code';
+}
+
+/** "per minuut (iWmo eenheid 01)": the unit as a consultant writes it in a beschikking. */
+export function unitText(product: ProductOutcome['product']): string {
+  const code = eenheidCode(product.eenheid);
+  return `${product.eenheid_omschrijving ?? `per ${product.eenheid}`}${code ? ` (eenheid ${code})` : ''}`;
 }
 
 export function combinationText(product: ProductOutcome): string | undefined {

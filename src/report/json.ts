@@ -4,6 +4,7 @@
  */
 import type { Evaluation, LeafOutcome } from '../evaluate/outcome.js';
 import type { Vocabulary } from '../vocabulary/types.js';
+import { describeCodes, eenheidCode } from '../catalogue/productcode.js';
 import { actualText, requiredText, subjectText } from './explain.js';
 
 export const EVALUATION_FORMAT = 'wijzer-evaluatie/1';
@@ -35,6 +36,8 @@ export function evaluationJson(evaluation: Evaluation, vocabulary: Vocabulary): 
       id: p.product.id,
       naam: p.product.naam,
       productcodes: p.product.productcodes,
+      productcategorieen: describeCodes(p.product.productcodes),
+      eenheid: { naam: p.product.eenheid, iwmo_code: eenheidCode(p.product.eenheid), omschrijving: p.product.eenheid_omschrijving ?? null },
       familie: p.product.familie ?? null,
       niveau: p.product.niveau ?? null,
       variant: p.product.variant ?? null,

@@ -2,7 +2,7 @@
 import type { Evaluation } from '../evaluate/outcome.js';
 import type { Vocabulary } from '../vocabulary/types.js';
 import { offeredText, regionRows } from './compare.js';
-import { combinationText, decisiveClauses, factLabel, leafLine, productCodesText, relevantLeaves, STATUS_ORDER } from './explain.js';
+import { combinationText, decisiveClauses, factLabel, leafLine, productCodesText, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -19,9 +19,9 @@ export function renderMarkdown(evaluation: Evaluation, vocabulary: Vocabulary, p
     }
     out.push('');
   }
-  out.push('## Producten', '', '| Product | Codes | Status |', '|---|---|---|');
+  out.push('## Producten', '', '| Product | Codes | Eenheid | Status |', '|---|---|---|---|');
   const sorted = [...evaluation.products].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
-  for (const p of sorted) out.push(`| ${cell(p.product.naam)} | ${cell(productCodesText(p.product))} | ${p.status} |`);
+  for (const p of sorted) out.push(`| ${cell(p.product.naam)} | ${cell(productCodesText(p.product))} | ${cell(unitText(p.product))} | ${p.status} |`);
   out.push('');
   for (const p of sorted) {
     out.push(`### ${p.product.naam}: ${p.status}`, '');

@@ -1,7 +1,7 @@
 /** Readable Dutch text for consultants: the default output on a terminal. */
 import type { Evaluation, ProductOutcome, Status } from '../evaluate/outcome.js';
 import type { Vocabulary } from '../vocabulary/types.js';
-import { combinationText, decisiveClauses, factLabel, leafLine, productCodesText, relevantLeaves, STATUS_ORDER } from './explain.js';
+import { combinationText, decisiveClauses, factLabel, leafLine, productCodesText, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
 import type { Style } from './style.js';
 import { offeredText, regionRows } from './compare.js';
 
@@ -13,7 +13,7 @@ function statusText(status: Status, style: Style): string {
 }
 
 function productBlock(p: ProductOutcome, vocabulary: Vocabulary, style: Style): string[] {
-  const lines = [`  ${statusText(p.status, style)}  ${style.bold(p.product.naam)} ${style.dim(`(${p.product.id}; ${productCodesText(p.product)})`)}`];
+  const lines = [`  ${statusText(p.status, style)}  ${style.bold(p.product.naam)} ${style.dim(`(${p.product.id}; ${productCodesText(p.product)}; ${unitText(p.product)})`)}`];
   for (const clause of decisiveClauses(p)) {
     const c = clause.compiled.clause;
     if (p.status === 'passend') {
