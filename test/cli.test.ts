@@ -79,6 +79,14 @@ describe('wijzer command line', () => {
     expect(result.stdout).toMatch(/Nog te vragen \(meest beslissend eerst\)\n {2}1\. /);
   });
 
+  it('evaluate warns about existing indications that are no product', async () => {
+    const profile = temp('p.yaml', 'leeftijd: 40\nbestaande_indicaties: [begeleiding-groep-behoudgerict]\n');
+    const result = await cli(['evaluate', profile, '--catalogue', 'catalogue/samen-doen']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('waarschuwing WZ707');
+    expect(result.stderr).toContain("Bedoelt u 'begeleiding-groep-behoudgericht'?");
+  });
+
   it.each([
     [['evaluate'], 'WZ902'],
     [['evaluate', 'profielen/voorbeeld.yaml'], 'WZ902'],

@@ -85,6 +85,8 @@ export const CODES = {
   WZ705: { severity: 'fout', message: () => 'Een profiel moet een lijst van feiten zijn (feit: waarde).', hint: () => 'Bijvoorbeeld:\n  leeftijd: 45\n  problematiek: licht' },
   WZ706: { severity: 'fout', message: (p) => `'${s(p, 'value')}' staat twee keer in ${s(p, 'fact')}.`, hint: () => 'Noem elke waarde één keer.' },
 
+  WZ707: { severity: 'waarschuwing', message: (p) => `Bestaande indicatie '${s(p, 'id')}' is geen product van de gekozen catalogi en telt niet mee.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik het id van een product, zoals wijzer evaluate het toont.') },
+
   // --- golden cases and source quotes ------------------------------------------------------
   WZ801: { severity: 'fout', message: () => 'Deze testcasus controleert niets.', hint: () => 'Vul onder verwacht minstens één product of familie in.' },
   WZ802: { severity: 'fout', message: (p) => `Testcasus verwacht iets van onbekend product of familie '${s(p, 'id')}'.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik een id uit de catalogus.') },

@@ -9,7 +9,10 @@ import { evaluationJson } from '../../report/json.js';
 import { renderComparisonMarkdown, renderMarkdown } from '../../report/markdown.js';
 import { styleFor } from '../../report/style.js';
 import { renderComparisonText, renderText } from '../../report/text.js';
-import { loadProfile } from '../../vocabulary/profile.js';
+import { EXISTING_INDICATIONS_KEY, loadProfile } from '../../vocabulary/profile.js';
+import type { Profile } from '../../vocabulary/types.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { suggest } from '../../util/suggest.js';
 import { choice, list, parse } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { displayPath, printDiagnostics, writeJson } from '../output.js';
@@ -53,6 +56,7 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
     }
     evaluations.push(await new Evaluator(prepared.compiled).evaluate(profile.profile));
   }
+  printDiagnostics(io, unknownExistingIndications(profile.profile, evaluations, resolve(io.cwd, profilePath)));
   const vocabulary = scope.scope.vocabulary;
   const name = displayPath(io, resolve(io.cwd, profilePath));
   if (format.value === 'json') {
@@ -70,4 +74,17 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
 
 function folderOptionGiven(values: Record<string, unknown>): boolean {
   return values['catalogue'] !== undefined || values['catalogus'] !== undefined;
+}
+
+/** Existing indications that match no product are reported, not silently ignored. */
+function unknownExistingIndications(profile: Profile, evaluations: readonly Evaluation[], file: string): Diagnostic[] {
+  const listed = profile[EXISTING_INDICATIONS_KEY];
+  if (!Array.isArray(listed)) return [];
+  const known = evaluations.flatMap((e) => e.products.map((p) => p.product.id));
+  return listed
+    .filter((id) => !known.includes(id))
+    .map((id) => {
+      const suggestion = suggest(id, known);
+      return diag('WZ707', { id, ...(suggestion ? { suggestion } : {}) }, { file, line: 1, col: 1 });
+    });
 }
