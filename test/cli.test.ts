@@ -83,7 +83,8 @@ describe('wijzer command line', () => {
     const profile = temp('p.yaml', 'leeftijd: 40\nbestaande_indicaties: [begeleiding-groep-behoudgerict]\n');
     const result = await cli(['evaluate', profile, '--catalogue', 'catalogue/samen-doen']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('waarschuwing WZ707');
+    expect(result.stderr).toContain('WZ707');
+    expect(result.stderr).toContain('waarschuwing');
     expect(result.stderr).toContain("Bedoelt u 'begeleiding-groep-behoudgericht'?");
   });
 
