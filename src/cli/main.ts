@@ -6,6 +6,8 @@ import { checkCommand, CHECK_USAGE } from './commands/check.js';
 import { compileCommand, COMPILE_USAGE } from './commands/compile.js';
 import { evaluateCommand, EVALUATE_USAGE } from './commands/evaluate.js';
 import { testCommand, TEST_USAGE } from './commands/test.js';
+import { diffCommand, DIFF_USAGE } from './commands/diff.js';
+import { compareCommand, COMPARE_USAGE } from './commands/compare.js';
 import { prepareScope } from '../pipeline.js';
 import { profileSchema } from '../vocabulary/profile.js';
 
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
   check: { run: checkCommand, usage: CHECK_USAGE, what: 'controleert catalogi: structuur, criteria, verwijzingen en (met --bronnen) citaten' },
   evaluate: { run: evaluateCommand, usage: EVALUATE_USAGE, what: 'beoordeelt een cliëntprofiel: welk product past, waarom, waarom niet, en wat nog ontbreekt' },
   compile: { run: compileCommand, usage: COMPILE_USAGE, what: 'schrijft de regels van een catalogus als json-rules-engine JSON' },
+  diff: { run: diffCommand, usage: DIFF_USAGE, what: 'vergelijkt de producten van twee regio\'s of twee versies van één catalogus, tot op de clausule' },
+  compare: { run: compareCommand, usage: COMPARE_USAGE, what: 'zet de producten van regio\'s naast elkaar per soort ondersteuning (inkoopmatrix)' },
   test: { run: testCommand, usage: TEST_USAGE, what: 'speelt alle referentiecasussen af (test/golden)' },
   schema: { run: schemaCommand, usage: SCHEMA_USAGE, what: 'drukt het JSON-schema van een cliëntprofiel af (voor editors)' },
 };

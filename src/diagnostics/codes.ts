@@ -27,6 +27,9 @@ export const CODES = {
   WZ108: { severity: 'fout', message: () => 'Bestand bevat meer dan één YAML-document (---).', hint: () => 'Zet elk product in een eigen bestand.' },
   WZ109: { severity: 'fout', message: (p) => `Bestand kan niet gelezen worden: ${s(p, 'detail')}`, hint: () => 'Controleer of het bestand bestaat en leesbaar is.' },
 
+  WZ110: { severity: 'fout', message: (p) => `Versie '${s(p, 'ref')}' van '${s(p, 'path')}' is niet te vinden in git: ${s(p, 'detail')}`, hint: () => 'Gebruik een bestaande commit, tag of branch, bijvoorbeeld catalogue/samen-doen@HEAD~1, in een map die onder git staat.' },
+  WZ111: { severity: 'fout', message: (p) => `Regel ${s(p, 'line')} van ${s(p, 'what')} is geen geldig profiel: ${s(p, 'detail')}`, hint: () => 'Elke regel van een .jsonl-bestand is één JSON-object; een .csv heeft een kopregel met feitnamen.' },
+
   // --- structure (JSON Schema) -------------------------------------------------------------
   WZ201: { severity: 'fout', message: (p) => `Onbekende eigenschap '${s(p, 'key')}' in ${s(p, 'path')}.`, hint: (p) => `Toegestaan zijn: ${s(p, 'allowed')}.${p['suggestion'] ? ` Bedoelt u '${s(p, 'suggestion')}'?` : ''}` },
   WZ202: { severity: 'fout', message: (p) => `Verplichte eigenschap '${s(p, 'key')}' ontbreekt in ${s(p, 'path')}.`, hint: (p) => `Voeg '${s(p, 'key')}:' toe.` },

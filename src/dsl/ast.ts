@@ -64,8 +64,11 @@ export function renderExpr(expr: Expr, parentPrecedence = 0): string {
       return `niet ${renderExpr(expr.operand, 3)}`;
     case 'name':
       return expr.ref.name;
-    case 'compare':
-      return `${expr.fact.name} ${expr.op} ${renderValue(expr.value)}`;
+    case 'compare': {
+      // Labels and yes/no read as Dutch ("is", "is niet"); numbers keep their comparison sign.
+      const op = expr.value.kind === 'number' ? expr.op : expr.op === '=' ? 'is' : expr.op === '!=' ? 'is niet' : expr.op;
+      return `${expr.fact.name} ${op} ${renderValue(expr.value)}`;
+    }
     case 'member':
       return `${expr.fact.name} ${expr.negated ? 'niet in' : 'in'} [${expr.values.map(renderValue).join(', ')}]`;
     case 'between':

@@ -1,0 +1,36 @@
+/** wijzer compare <catalogus>...: kind of support × region, for purchasing teams. */
+import { resolve } from 'node:path';
+import { diag } from '../../diagnostics/codes.js';
+import { buildMatrix, matrixJson, renderMatrixMarkdown, renderMatrixText } from '../../diff/matrix.js';
+import { prepareCatalogue, prepareScope } from '../../pipeline.js';
+import { styleFor } from '../../report/style.js';
+import type { Catalogue } from '../../catalogue/types.js';
+import { choice, parse } from '../args.js';
+import { EXIT, type CliIO } from '../io.js';
+import { printDiagnostics, writeJson } from '../output.js';
+import { usageError } from './check.js';
+
+export const COMPARE_USAGE = 'wijzer compare <catalogus> <catalogus>... [--format text|markdown|json]';
+
+export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
+  const { parsed, error } = parse(argv, { format: { type: 'string' } }, COMPARE_USAGE);
+  if (!parsed) return usageError(io, error!);
+  const format = choice(parsed.values['format'], ['text', 'markdown', 'json'] as const, '--format');
+  if (format.error) return usageError(io, format.error);
+  if (parsed.positionals.length === 0) return usageError(io, diag('WZ902', { what: 'een of meer catalogusmappen', usage: COMPARE_USAGE }));
+  const scope = prepareScope();
+  const catalogues: Catalogue[] = [];
+  for (const folder of parsed.positionals) {
+    const prepared = prepareCatalogue(resolve(io.cwd, folder), scope);
+    if (!prepared.catalogue || !prepared.compiled) {
+      printDiagnostics(io, prepared.diagnostics.filter((d) => d.severity === 'fout'));
+      return EXIT.invalid;
+    }
+    catalogues.push(prepared.catalogue);
+  }
+  const matrix = buildMatrix(catalogues);
+  if (format.value === 'json') writeJson(io, matrixJson(matrix));
+  else if (format.value === 'markdown') io.stdout.write(renderMatrixMarkdown(matrix));
+  else io.stdout.write(`${renderMatrixText(matrix, styleFor(io.stdout, io.env))}\n`);
+  return EXIT.ok;
+}

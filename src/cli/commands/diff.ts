@@ -1,0 +1,37 @@
+/** wijzer diff <a> <b> | wijzer diff <a> --base <ref>: what differs, product by product and clause by clause. */
+import { diag } from '../../diagnostics/codes.js';
+import { diffCatalogues } from '../../diff/diff.js';
+import { loadVersions, parseVersion } from '../../diff/load-version.js';
+import { diffJson, renderDiffMarkdown, renderDiffText } from '../../diff/render.js';
+import { styleFor } from '../../report/style.js';
+import { choice, parse } from '../args.js';
+import { EXIT, type CliIO } from '../io.js';
+import { printDiagnostics, writeJson } from '../output.js';
+import { usageError } from './check.js';
+
+export const DIFF_USAGE = 'wijzer diff <catalogus>[@<git-versie>] <catalogus> | wijzer diff <catalogus> --base <git-versie> [--format text|markdown|json]';
+
+export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
+  const { parsed, error } = parse(argv, { base: { type: 'string' }, format: { type: 'string' } }, DIFF_USAGE);
+  if (!parsed) return usageError(io, error!);
+  const format = choice(parsed.values['format'], ['text', 'markdown', 'json'] as const, '--format');
+  if (format.error) return usageError(io, format.error);
+  const base = parsed.values['base'];
+  const args = parsed.positionals;
+  let specs;
+  if (typeof base === 'string' && args.length === 1) specs = [parseVersion(`${args[0]}@${base}`), parseVersion(args[0]!)];
+  else if (base === undefined && args.length === 2) specs = [parseVersion(args[0]!), parseVersion(args[1]!)];
+  else return usageError(io, diag('WZ902', { what: 'twee catalogi, of één catalogus met --base', usage: DIFF_USAGE }));
+
+  const loaded = loadVersions(specs, io.cwd);
+  if (!loaded.versions) {
+    printDiagnostics(io, loaded.diagnostics);
+    return EXIT.invalid;
+  }
+  const [a, b] = loaded.versions as [(typeof loaded.versions)[number], (typeof loaded.versions)[number]];
+  const diff = diffCatalogues({ label: a.spec.label, catalogue: a.catalogue }, { label: b.spec.label, catalogue: b.catalogue });
+  if (format.value === 'json') writeJson(io, diffJson(diff));
+  else if (format.value === 'markdown') io.stdout.write(renderDiffMarkdown(diff));
+  else io.stdout.write(`${renderDiffText(diff, styleFor(io.stdout, io.env))}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,60 @@
+/**
+ * Product attributes as comparable text, one line per attribute, in Dutch. The diff compares
+ * these renderings, so a change shows as "eenheid: per uur → per dagdeel", never as YAML.
+ */
+import type { Product } from '../catalogue/types.js';
+import { describeCodes, eenheidCode } from '../catalogue/productcode.js';
+
+export type AttributeName =
+  | 'naam'
+  | 'productcodes'
+  | 'productcategorie'
+  | 'eenheid'
+  | 'familie en niveau'
+  | 'functiemix'
+  | 'groep'
+  | 'duur'
+  | 'locatie'
+  | 'vervolg'
+  | 'combinatie'
+  | 'normen';
+
+const list = (items: readonly string[]): string => (items.length === 0 ? '—' : items.join('; '));
+
+export function attributes(product: Product): Record<AttributeName, string> {
+  const codes = describeCodes(product.productcodes);
+  const unitCode = eenheidCode(product.eenheid);
+  const duur = product.duur;
+  return {
+    naam: product.naam,
+    productcodes: list(codes.map((c) => `${c.domein === 'wmo' ? 'Wmo' : 'Jeugd'} ${c.code}`)),
+    productcategorie: list([...new Set(codes.map((c) => c.categorie ?? 'onbekend'))]),
+    eenheid: `${product.eenheid}${unitCode ? ` (${unitCode})` : ''}${product.eenheid_omschrijving ? `, ${product.eenheid_omschrijving}` : ''}`,
+    'familie en niveau': product.familie ? `${product.familie} ${product.niveau ?? ''}${product.variant ? ` ${product.variant}` : ''}`.trim() : '—',
+    functiemix: list((product.functiemix ?? []).map((f) => `${f.percentage}% ${f.opleiding}`)),
+    groep: product.groep
+      ? list([
+          ...(product.groep.inwoners_per_begeleider !== undefined ? [`${product.groep.inwoners_per_begeleider} inwoners per begeleider`] : []),
+          ...(product.groep.maximale_groepsgrootte !== undefined ? [`maximaal ${product.groep.maximale_groepsgrootte} in de groep`] : []),
+        ])
+      : '—',
+    duur: duur
+      ? list([
+          ...(duur.minimum ? [`minimaal ${duur.minimum.aantal} ${duur.minimum.eenheid}`] : []),
+          ...(duur.maximum ? [`maximaal ${duur.maximum.aantal} ${duur.maximum.eenheid}`] : []),
+          ...(duur.omschrijving ? [duur.omschrijving] : []),
+        ])
+      : '—',
+    locatie: product.locatie ?? '—',
+    vervolg: list(product.vervolg.map((v) => `${v.richting ? `${v.richting}: ` : ''}${v.product ?? v.buiten_catalogus ?? ''}`)),
+    combinatie: product.combinatie
+      ? `alleen met ${product.combinatie.vereist_een_van.join(' of ')}${product.combinatie.of_als ? ` of als ${product.combinatie.of_als.text.trim()}` : ''}`
+      : '—',
+    normen: list(
+      (product.normen ?? []).map((n) => {
+        const range = n.waarde !== undefined ? `${n.waarde}` : [n.minimum, n.maximum].filter((x) => x !== undefined).join('–');
+        return `${n.onderwerp}${range ? `: ${range}` : ''}${n.eenheid ? ` ${n.eenheid}` : ''}${n.per ? ` per ${n.per}` : ''}`;
+      }),
+    ),
+  };
+}

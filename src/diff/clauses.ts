@@ -1,0 +1,55 @@
+/**
+ * Clause-level criteria diff. Clauses are matched by role and id, then by identical meaning;
+ * their meaning is the canonical rendering of the AST, so reformatting is not a change.
+ */
+import type { Clause, Product } from '../catalogue/types.js';
+import { renderExpr } from '../dsl/ast.js';
+import type { ClauseRole } from '../compile/rules.js';
+
+export interface ClauseChange {
+  readonly kind: 'toegevoegd' | 'verwijderd' | 'gewijzigd' | 'toelichting gewijzigd';
+  readonly role: ClauseRole;
+  readonly id: string;
+  readonly before?: string;
+  readonly after?: string;
+  readonly reden?: string;
+}
+
+export function meaning(clause: Clause): string {
+  return clause.ast ? renderExpr(clause.ast) : clause.text.trim().replace(/\s+/g, ' ');
+}
+
+function clausesOf(product: Product): { role: ClauseRole; clause: Clause }[] {
+  return [
+    ...product.voorwaarden.map((clause) => ({ role: 'voorwaarde' as const, clause })),
+    ...product.uitsluitingen.map((clause) => ({ role: 'uitsluiting' as const, clause })),
+    ...(product.combinatie?.of_als ? [{ role: 'alternatief' as const, clause: product.combinatie.of_als }] : []),
+  ];
+}
+
+export function diffClauses(a: Product, b: Product): ClauseChange[] {
+  const before = clausesOf(a);
+  const after = clausesOf(b);
+  const unmatchedAfter = new Set(after);
+  const changes: ClauseChange[] = [];
+  const pairs: [(typeof before)[number], (typeof after)[number]][] = [];
+  const unmatchedBefore: typeof before = [];
+  for (const old of before) {
+    const byId = after.find((n) => unmatchedAfter.has(n) && n.role === old.role && n.clause.id === old.clause.id);
+    const byMeaning = byId ?? after.find((n) => unmatchedAfter.has(n) && n.role === old.role && meaning(n.clause) === meaning(old.clause));
+    if (byMeaning) {
+      unmatchedAfter.delete(byMeaning);
+      pairs.push([old, byMeaning]);
+    } else unmatchedBefore.push(old);
+  }
+  for (const [old, now] of pairs) {
+    if (meaning(old.clause) !== meaning(now.clause)) {
+      changes.push({ kind: 'gewijzigd', role: old.role, id: now.clause.id, before: meaning(old.clause), after: meaning(now.clause), reden: now.clause.reden });
+    } else if (old.clause.reden !== now.clause.reden) {
+      changes.push({ kind: 'toelichting gewijzigd', role: old.role, id: now.clause.id, before: old.clause.reden, after: now.clause.reden });
+    }
+  }
+  for (const old of unmatchedBefore) changes.push({ kind: 'verwijderd', role: old.role, id: old.clause.id, before: meaning(old.clause), reden: old.clause.reden });
+  for (const now of unmatchedAfter) changes.push({ kind: 'toegevoegd', role: now.role, id: now.clause.id, after: meaning(now.clause), reden: now.clause.reden });
+  return changes;
+}
