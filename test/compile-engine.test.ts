@@ -62,12 +62,22 @@ describe('compiled rules on a bare json-rules-engine Engine', () => {
 
   it('never lets a clause hold and fail at once, and marks missing facts unknown', async () => {
     const rules = JSON.parse((await cli(['compile', 'catalogue/samen-doen'])).stdout) as { name: string }[];
+    const evaluator = new Evaluator(compiled);
     const next = seededRandom(7);
     for (let i = 0; i < 100; i++) {
       const profile = randomProfile(vocabulary, next, 0.6);
       const fired = await bareEngineEvents(rules, profile, { allowUndefinedFacts: true });
       for (const rule of rules) {
         if (rule.name.endsWith('/niet')) expect(fired.has(rule.name) && fired.has(rule.name.slice(0, -'/niet'.length))).toBe(false);
+      }
+      const evaluation = await evaluator.evaluate(profile);
+      for (const product of evaluation.products) {
+        const clausesFit = product.clauses.every((c) => (c.role === 'voorwaarde' ? c.truth === 'waar' : c.role === 'uitsluiting' ? c.truth === 'onwaar' : true));
+        expect(fired.has(`samen-doen/${product.product.id}/passend`)).toBe(clausesFit);
+        for (const clause of product.clauses) {
+          expect(fired.has(clause.compiled.holdsRule.name)).toBe(clause.truth === 'waar');
+          expect(fired.has(clause.compiled.failsRule.name)).toBe(clause.truth === 'onwaar');
+        }
       }
     }
     const evaluation = await new Evaluator(compiled).evaluate({ leeftijd: 40 });

@@ -36,7 +36,10 @@ export class RuleRunner {
   constructor(rules: readonly RuleJson[]) {
     // allowUndefinedFacts: a partial profile is normal (facts still to be asked); the
     // compiled leaves are false for a missing fact, which the evaluator turns into "onbekend".
-    this.engine = new Engine(rules.map((r) => structuredClone(r)) as never[], { allowUndefinedFacts: true });
+    // Event params (reasons, quotes) are for consumers of the exported rules; wijzer reads
+    // results by rule name, and json-rules-engine clones every event on every run.
+    const lean = rules.map((r) => ({ ...structuredClone(r), event: { type: r.event.type } }));
+    this.engine = new Engine(lean as never[], { allowUndefinedFacts: true });
   }
 
   async run(profile: Profile): Promise<Map<string, RuleOutcome>> {

@@ -4,7 +4,6 @@
  *   → product status (uitgesloten > niet passend > onbekend > passend) → combinations → families.
  */
 import type { CompiledCatalogue, CompiledClause, CompiledProduct } from '../compile/rules.js';
-import { rulesOf } from '../compile/rules.js';
 import { leavesOf } from '../compile/lower.js';
 import type { Profile } from '../vocabulary/types.js';
 import { RuleRunner, type RuleOutcome } from './engine.js';
@@ -12,15 +11,34 @@ import type { ClauseOutcome, Evaluation, FamilyOutcome, ProductOutcome, Status, 
 import { applyCombinations } from './combinations.js';
 import { rankQuestions } from './questions.js';
 
+/**
+ * The "fails" rules only matter when a fact is missing: with every fact present a clause that
+ * does not hold certainly fails. They run on a second engine, only for partial profiles, which
+ * halves the work for complete ones. Both engines run the compiled rules unchanged.
+ */
 export class Evaluator {
-  private readonly runner: RuleRunner;
+  private readonly holdsRunner: RuleRunner;
+  private readonly failsRunner: RuleRunner;
+  private readonly usedFacts: readonly string[];
 
   constructor(readonly compiled: CompiledCatalogue) {
-    this.runner = new RuleRunner(rulesOf(compiled));
+    // The product-level "passend" rules are for consumers; their verdict equals the clause
+    // verdict (test/compile-engine.test.ts proves it on a bare Engine), so they are not run here.
+    this.holdsRunner = new RuleRunner(compiled.products.flatMap((p) => p.clauses.map((c) => c.holdsRule)));
+    this.failsRunner = new RuleRunner(compiled.products.flatMap((p) => p.clauses.map((c) => c.failsRule)));
+    this.usedFacts = [...new Set(compiled.products.flatMap((p) => p.clauses.flatMap((c) => leavesOf(c.holds).map((l) => l.fact))))];
   }
 
   async evaluate(profile: Profile): Promise<Evaluation> {
-    const outcomes = await this.runner.run(profile);
+    const outcomes = await this.holdsRunner.run(profile);
+    if (this.usedFacts.some((fact) => profile[fact] === undefined)) {
+      for (const [name, outcome] of await this.failsRunner.run(profile)) outcomes.set(name, outcome);
+    } else {
+      // Complete profile: "fails" is exactly "does not hold".
+      for (const product of this.compiled.products) {
+        for (const clause of product.clauses) outcomes.set(clause.failsRule.name, { result: !mustGet(outcomes, clause.holdsRule.name).result, leaves: [] });
+      }
+    }
     const first = this.compiled.products.map((p) => productOutcome(p, outcomes, profile));
     const products = applyCombinations(first, profile);
     return {
@@ -63,11 +81,6 @@ function productOutcome(compiled: CompiledProduct, outcomes: Map<string, RuleOut
   else if (voorwaarden.some((c) => c.truth === 'onwaar')) status = 'niet passend';
   else if (clauses.some((c) => c.role !== 'alternatief' && c.truth === 'onbekend')) status = 'onbekend';
   else status = 'passend';
-  // The product rule is what case-management systems consume; it must agree with the clauses.
-  const passendRule = mustGet(outcomes, compiled.passendRule.name);
-  if (passendRule.result !== (status === 'passend')) {
-    throw new Error(`wijzer: product rule ${compiled.passendRule.name} disagrees with its clauses`);
-  }
   const missing = status === 'onbekend' ? [...new Set(clauses.filter((c) => c.role !== 'alternatief').flatMap((c) => c.missing))] : [];
   return { product: compiled.product, status, clauses, missing };
 }
