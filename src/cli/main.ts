@@ -8,6 +8,8 @@ import { evaluateCommand, EVALUATE_USAGE } from './commands/evaluate.js';
 import { testCommand, TEST_USAGE } from './commands/test.js';
 import { diffCommand, DIFF_USAGE } from './commands/diff.js';
 import { compareCommand, COMPARE_USAGE } from './commands/compare.js';
+import { impactCommand, IMPACT_USAGE } from './commands/impact.js';
+import { generateCommand, GENERATE_USAGE } from './commands/generate.js';
 import { prepareScope } from '../pipeline.js';
 import { profileSchema } from '../vocabulary/profile.js';
 
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
   compile: { run: compileCommand, usage: COMPILE_USAGE, what: 'schrijft de regels van een catalogus als json-rules-engine JSON' },
   diff: { run: diffCommand, usage: DIFF_USAGE, what: 'vergelijkt de producten van twee regio\'s of twee versies van één catalogus, tot op de clausule' },
   compare: { run: compareCommand, usage: COMPARE_USAGE, what: 'zet de producten van regio\'s naast elkaar per soort ondersteuning (inkoopmatrix)' },
+  impact: { run: impactCommand, usage: IMPACT_USAGE, what: 'speelt een populatie profielen af op twee versies en laat zien wie een wijziging raakt, en waardoor' },
+  genereer: { run: generateCommand, usage: GENERATE_USAGE, what: 'maakt een reproduceerbare synthetische populatie profielen (.jsonl)' },
   test: { run: testCommand, usage: TEST_USAGE, what: 'speelt alle referentiecasussen af (test/golden)' },
   schema: { run: schemaCommand, usage: SCHEMA_USAGE, what: 'drukt het JSON-schema van een cliëntprofiel af (voor editors)' },
 };

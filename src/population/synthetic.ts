@@ -4,6 +4,8 @@
  */
 import { assertNever } from '../dsl/ast.js';
 import type { Fact, FactValue, Vocabulary } from '../vocabulary/types.js';
+import type { CompiledProduct } from '../compile/rules.js';
+import type { Cond } from '../compile/lower.js';
 
 /** mulberry32: a small deterministic generator; the same seed gives the same population. */
 export function seededRandom(seed: number): () => number {
@@ -40,4 +42,75 @@ export function randomProfile(vocabulary: Vocabulary, next: () => number, comple
   const profile: Record<string, FactValue> = {};
   for (const fact of vocabulary.facts.values()) if (next() < completeness) profile[fact.name] = randomValue(fact, next);
   return profile;
+}
+
+/**
+ * Plausible profiles: start from a product of a catalogue, choose fact values that satisfy its
+ * voorwaarden and avoid its uitsluitingen, fill in the other facts at random, then disturb a
+ * few facts. Such a population lies around the products' boundaries, where changes matter.
+ */
+export function archetypeProfile(products: readonly CompiledProduct[], vocabulary: Vocabulary, next: () => number, disturb = 3): Record<string, FactValue> {
+  const profile: Record<string, FactValue> = {};
+  const product = products[Math.floor(next() * products.length)];
+  for (const clause of product?.clauses ?? []) {
+    if (clause.role === 'voorwaarde') satisfy(clause.holds, profile, vocabulary, next);
+    else if (clause.role === 'uitsluiting') satisfy(clause.fails, profile, vocabulary, next);
+  }
+  for (const fact of vocabulary.facts.values()) if (!(fact.name in profile)) profile[fact.name] = randomValue(fact, next);
+  const facts = [...vocabulary.facts.values()];
+  const changes = Math.floor(next() * (disturb + 1));
+  for (let i = 0; i < changes; i++) {
+    const fact = facts[Math.floor(next() * facts.length)]!;
+    profile[fact.name] = randomValue(fact, next);
+  }
+  return profile;
+}
+
+function pick<T>(items: readonly T[], next: () => number): T | undefined {
+  return items[Math.floor(next() * items.length)];
+}
+
+/** Assigns facts (not yet assigned) so that the condition holds, where that is possible. */
+function satisfy(cond: Cond, profile: Record<string, FactValue>, vocabulary: Vocabulary, next: () => number): void {
+  if (cond.kind === 'all') return cond.items.forEach((item) => satisfy(item, profile, vocabulary, next));
+  if (cond.kind === 'any') {
+    const item = pick(cond.items, next);
+    if (item) satisfy(item, profile, vocabulary, next);
+    return;
+  }
+  const fact = vocabulary.facts.get(cond.fact);
+  if (!fact || (cond.fact in profile && cond.operator !== 'contains')) return;
+  const value = cond.value;
+  const step = Math.floor(next() * 3);
+  const clamp = (n: number) => (fact.kind === 'getal' ? Math.min(fact.maximum ?? n, Math.max(fact.minimum ?? n, n)) : n);
+  switch (cond.operator) {
+    case 'equal':
+      profile[cond.fact] = value as FactValue;
+      return;
+    case 'in':
+      profile[cond.fact] = pick(value as readonly string[], next) ?? randomValue(fact, next);
+      return;
+    case 'greaterThanInclusive':
+    case 'greaterThan':
+    case 'lessThanInclusive':
+    case 'lessThan': {
+      const limit = value as number;
+      const up = cond.operator.startsWith('greater');
+      const strict = cond.operator === 'greaterThan' || cond.operator === 'lessThan';
+      const n = up ? limit + (strict ? 1 : 0) + step : limit - (strict ? 1 : 0) - step;
+      if (cond.path === '$.length' && 'labels' in fact) profile[cond.fact] = fact.labels.slice(0, Math.max(0, n));
+      else profile[cond.fact] = clamp(n);
+      return;
+    }
+    case 'contains': {
+      const current = Array.isArray(profile[cond.fact]) ? (profile[cond.fact] as string[]) : [];
+      profile[cond.fact] = [...new Set([...current, value as string])];
+      return;
+    }
+    case 'doesNotContain': {
+      const all = 'labels' in fact ? fact.labels.filter((l) => l !== value && next() < 0.3) : [];
+      profile[cond.fact] = all;
+      return;
+    }
+  }
 }

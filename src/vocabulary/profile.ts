@@ -4,7 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { diag } from '../diagnostics/codes.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { readTextFile, type TextFile } from '../util/files.js';
 import { suggest } from '../util/suggest.js';
 import { compileSchema } from '../yaml/schema-validate.js';
@@ -82,18 +82,21 @@ function expectedWords(fact: Fact | undefined): { expected: string; advice: stri
   }
 }
 
-function profileError(error: ErrorObject, source: YamlSource, value: Record<string, unknown>, vocabulary: Vocabulary, base: readonly PathSegment[]): Diagnostic {
+/** Where a profile value sits: a path inside it → a position (YAML node, or a line of a .jsonl/.csv). */
+export type ProfileLocator = (path: readonly PathSegment[], which?: 'key' | 'value') => Span;
+
+function profileError(error: ErrorObject, value: Record<string, unknown>, vocabulary: Vocabulary, locate: ProfileLocator): Diagnostic {
   const segments = error.instancePath.split('/').slice(1);
   const factName = segments[0] ?? '';
   const fact = vocabulary.facts.get(factName);
   const index = segments[1] !== undefined ? Number(segments[1]) : undefined;
   const path = index !== undefined ? [factName, index] : factName ? [factName] : [];
-  const at = spanOfPath(source, [...base, ...path]);
+  const at = locate(path);
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String((error.params as { additionalProperty: string }).additionalProperty);
       const suggestion = suggest(name, [...vocabulary.facts.keys(), EXISTING_INDICATIONS_KEY]);
-      return diag('WZ701', { name, ...(suggestion ? { suggestion } : {}) }, spanOfPath(source, [...base, name], 'key'));
+      return diag('WZ701', { name, ...(suggestion ? { suggestion } : {}) }, locate([name], 'key'));
     }
     case 'enum': {
       const labels = fact && 'labels' in fact ? fact.labels : [];
@@ -120,14 +123,19 @@ function profileError(error: ErrorObject, source: YamlSource, value: Record<stri
 
 /** Validates a profile value found at `base` inside a parsed YAML source (a file or a golden case). */
 export function validateProfile(value: unknown, source: YamlSource, vocabulary: Vocabulary, base: readonly PathSegment[] = []): { profile?: Profile; diagnostics: Diagnostic[] } {
+  return checkProfileValue(value, vocabulary, (path, which) => spanOfPath(source, [...base, ...path], which));
+}
+
+/** Validates a plain profile value (e.g. one line of a .jsonl population). */
+export function checkProfileValue(value: unknown, vocabulary: Vocabulary, locate: ProfileLocator): { profile?: Profile; diagnostics: Diagnostic[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { diagnostics: [diag('WZ705', {}, spanOfPath(source, base))] };
+    return { diagnostics: [diag('WZ705', {}, locate([]))] };
   }
   const validate = validatorFor(vocabulary);
   if (validate(value)) return { profile: value as Profile, diagnostics: [] };
   const seen = new Set<string>();
   const diagnostics = (validate.errors ?? [])
-    .map((e) => profileError(e, source, value as Record<string, unknown>, vocabulary, base))
+    .map((e) => profileError(e, value as Record<string, unknown>, vocabulary, locate))
     .filter((d) => {
       const key = `${d.code}${d.span?.line}:${d.span?.col}`;
       if (seen.has(key)) return false;

@@ -1,0 +1,75 @@
+/** wijzer impact <catalogus> --base <versie|map> --profielen <pad>: whom a change moves, and why. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { diag } from '../../diagnostics/codes.js';
+import { loadVersions, parseVersion } from '../../diff/load-version.js';
+import { ImpactRun, runImpact } from '../../impact/impact.js';
+import { loadPopulation } from '../../impact/population.js';
+import { impactJson, renderImpactHtml, renderImpactMarkdown, renderImpactText } from '../../impact/render.js';
+import { styleFor } from '../../report/style.js';
+import { isDirectory } from '../../util/files.js';
+import { choice, parse } from '../args.js';
+import { EXIT, type CliIO } from '../io.js';
+import { displayPath, printDiagnostics } from '../output.js';
+import { usageError } from './check.js';
+
+export const IMPACT_USAGE = 'wijzer impact <catalogus> --base <git-versie|map> --profielen <map|.jsonl|.csv> [--format text|markdown|json|html] [-o <bestand>]';
+
+export async function impactCommand(argv: string[], io: CliIO): Promise<number> {
+  const { parsed, error } = parse(argv, { base: { type: 'string' }, profielen: { type: 'string' }, format: { type: 'string' }, output: { type: 'string', short: 'o' } }, IMPACT_USAGE);
+  if (!parsed) return usageError(io, error!);
+  const format = choice(parsed.values['format'], ['text', 'markdown', 'json', 'html'] as const, '--format');
+  if (format.error) return usageError(io, format.error);
+  const [folder, ...rest] = parsed.positionals;
+  const base = parsed.values['base'];
+  const profiles = parsed.values['profielen'];
+  if (!folder || rest.length > 0 || typeof base !== 'string' || typeof profiles !== 'string') {
+    return usageError(io, diag('WZ902', { what: 'een catalogus, --base en --profielen', usage: IMPACT_USAGE }));
+  }
+  const baseSpec = isDirectory(resolve(io.cwd, base)) ? parseVersion(base) : parseVersion(`${folder}@${base}`);
+  const loaded = loadVersions([baseSpec, parseVersion(folder)], io.cwd);
+  if (!loaded.versions) {
+    printDiagnostics(io, loaded.diagnostics);
+    return EXIT.invalid;
+  }
+  const [before, after] = loaded.versions as [(typeof loaded.versions)[number], (typeof loaded.versions)[number]];
+  const population = await loadPopulation(resolve(io.cwd, profiles), after.scope.vocabulary);
+  if (!population.profiles) {
+    printDiagnostics(io, population.diagnostics);
+    return EXIT.invalid;
+  }
+  const run = new ImpactRun({ label: before.spec.label, compiled: before.compiled }, { label: after.spec.label, compiled: after.compiled });
+  const tty = io.stderr.isTTY === true;
+  let lastTenth = -1;
+  const report = await runImpact(run, population.profiles, (done, total) => {
+    const tenth = Math.floor((10 * done) / total);
+    if (tty) io.stderr.write(`\rimpact: ${done}/${total} profielen (${Math.floor((100 * done) / total)}%)${done === total ? '\n' : ''}`);
+    else if (tenth !== lastTenth) {
+      lastTenth = tenth;
+      io.stderr.write(`impact: ${done}/${total} profielen (${Math.floor((100 * done) / total)}%)\n`);
+    }
+  });
+  const text =
+    format.value === 'json'
+      ? `${JSON.stringify(impactJson(report), null, 2)}\n`
+      : format.value === 'markdown'
+        ? renderImpactMarkdown(report)
+        : format.value === 'html'
+          ? renderImpactHtml(report)
+          : `${renderImpactText(report, styleFor(io.stdout, io.env))}\n`;
+  const output = parsed.values['output'];
+  if (typeof output !== 'string') {
+    io.stdout.write(text);
+    return EXIT.ok;
+  }
+  const target = resolve(io.cwd, output);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } catch (e) {
+    printDiagnostics(io, [diag('WZ109', { detail: `kan ${output} niet schrijven (${(e as NodeJS.ErrnoException).code ?? 'onbekend'})` })]);
+    return EXIT.invalid;
+  }
+  io.stdout.write(`${report.total} profielen, ${report.changedProfiles} gewijzigd; rapport geschreven naar ${displayPath(io, target)}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,145 @@
+/**
+ * Impact of a catalogue change on a population: every profile is evaluated by both versions
+ * (each on its own json-rules-engine Engine, one after another) and the outcome per family —
+ * the lightest fitting product, "geen passend product" or "nog onbekend" — is compared.
+ * Changed profiles are counted per transition, with examples and the clause that caused it.
+ */
+import type { CompiledCatalogue } from '../compile/rules.js';
+import { meaning } from '../diff/clauses.js';
+import { Evaluator } from '../evaluate/evaluate.js';
+import type { Evaluation, ProductOutcome } from '../evaluate/outcome.js';
+import type { PopulationProfile } from './population.js';
+
+export const NO_PRODUCT = 'geen passend product';
+export const UNDECIDED = 'nog onbekend';
+const EXAMPLES_PER_CELL = 3;
+
+export interface ImpactCell {
+  readonly from: string;
+  readonly to: string;
+  count: number;
+  readonly examples: { id: string; cause: string }[];
+  readonly causes: Map<string, number>;
+}
+
+export interface GroupImpact {
+  readonly group: string;
+  readonly cells: Map<string, ImpactCell>;
+  changed: number;
+}
+
+export interface ImpactReport {
+  readonly base: string;
+  readonly current: string;
+  readonly catalogue: string;
+  total: number;
+  changedProfiles: number;
+  readonly groups: Map<string, GroupImpact>;
+  seconds: number;
+}
+
+/** Outcome per group: families by their lightest fitting level, loose products by themselves. */
+export function outcomesByGroup(evaluation: Evaluation): Map<string, { label: string; members: string[] }> {
+  const out = new Map<string, { label: string; members: string[] }>();
+  for (const family of evaluation.families) {
+    const members = evaluation.products.filter((p) => p.product.familie === family.familie).map((p) => p.product.id);
+    const label = family.status === 'bepaald' ? family.lichtstPassend.map((p) => p.product.id).join(' + ') : family.status === 'geen' ? NO_PRODUCT : UNDECIDED;
+    out.set(family.familie, { label, members });
+  }
+  for (const product of evaluation.products.filter((p) => p.product.familie === undefined || p.product.niveau === undefined)) {
+    const label = product.status === 'passend' ? product.product.id : product.status === 'onbekend' ? UNDECIDED : NO_PRODUCT;
+    out.set(product.product.id, { label, members: [product.product.id] });
+  }
+  return out;
+}
+
+function truthChange(id: string, before: ProductOutcome | undefined, after: ProductOutcome | undefined): string | undefined {
+  if (!before) return `${id}: product toegevoegd`;
+  if (!after) return `${id}: product verwijderd`;
+  const ids = [...new Set([...before.clauses, ...after.clauses].map((c) => `${c.role}/${c.compiled.clause.id}`))];
+  for (const key of ids) {
+    const old = before.clauses.find((c) => `${c.role}/${c.compiled.clause.id}` === key);
+    const now = after.clauses.find((c) => `${c.role}/${c.compiled.clause.id}` === key);
+    if (old?.truth === now?.truth) continue;
+    const texts = old && now && meaning(old.compiled.clause) !== meaning(now.compiled.clause) ? ` (${meaning(old.compiled.clause)} → ${meaning(now.compiled.clause)})` : now ? ` (${meaning(now.compiled.clause)})` : ` (${meaning(old!.compiled.clause)})`;
+    return `${id} ${key}: ${old?.truth ?? 'nieuw'} → ${now?.truth ?? 'vervallen'}${texts}`;
+  }
+  return before.status !== after.status ? `${id}: ${before.status} → ${after.status}` : undefined;
+}
+
+/** The first clause whose outcome differs between the versions, for the products of a group. */
+export function causeOf(before: Evaluation, after: Evaluation, members: readonly string[]): string {
+  const find = (e: Evaluation, id: string) => e.products.find((p) => p.product.id === id);
+  const statusChanged = members.filter((id) => find(before, id)?.status !== find(after, id)?.status);
+  for (const id of [...statusChanged, ...members]) {
+    const change = truthChange(id, find(before, id), find(after, id));
+    if (change) return change;
+  }
+  return 'volgorde of familie gewijzigd';
+}
+
+export class ImpactRun {
+  private readonly before: Evaluator;
+  private readonly after: Evaluator;
+  readonly report: ImpactReport;
+
+  constructor(base: { label: string; compiled: CompiledCatalogue }, current: { label: string; compiled: CompiledCatalogue }) {
+    this.before = new Evaluator(base.compiled);
+    this.after = new Evaluator(current.compiled);
+    this.report = { base: base.label, current: current.label, catalogue: current.compiled.catalogue.region.naam, total: 0, changedProfiles: 0, groups: new Map(), seconds: 0 };
+  }
+
+  async add(entry: PopulationProfile): Promise<void> {
+    const before = await this.before.evaluate(entry.profile);
+    const after = await this.after.evaluate(entry.profile);
+    const old = outcomesByGroup(before);
+    const now = outcomesByGroup(after);
+    let changed = false;
+    for (const group of [...new Set([...old.keys(), ...now.keys()])].sort()) {
+      const from = old.get(group)?.label ?? NO_PRODUCT;
+      const to = now.get(group)?.label ?? NO_PRODUCT;
+      const impact = this.group(group);
+      const key = `${from}\u0000${to}`;
+      let cell = impact.cells.get(key);
+      if (!cell) {
+        cell = { from, to, count: 0, examples: [], causes: new Map() };
+        impact.cells.set(key, cell);
+      }
+      cell.count++;
+      if (from === to) continue;
+      changed = true;
+      impact.changed++;
+      const members = [...new Set([...(old.get(group)?.members ?? []), ...(now.get(group)?.members ?? [])])];
+      const cause = causeOf(before, after, members);
+      cell.causes.set(cause, (cell.causes.get(cause) ?? 0) + 1);
+      if (cell.examples.length < EXAMPLES_PER_CELL) cell.examples.push({ id: entry.id, cause });
+    }
+    this.report.total++;
+    if (changed) this.report.changedProfiles++;
+  }
+
+  private group(name: string): GroupImpact {
+    let group = this.report.groups.get(name);
+    if (!group) {
+      group = { group: name, cells: new Map(), changed: 0 };
+      this.report.groups.set(name, group);
+    }
+    return group;
+  }
+}
+
+/** Evaluates the whole population, reporting progress every `every` profiles. */
+export async function runImpact(
+  run: ImpactRun,
+  population: readonly PopulationProfile[],
+  onProgress: (done: number, total: number) => void = () => undefined,
+  every = 1000,
+): Promise<ImpactReport> {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < population.length; i++) {
+    await run.add(population[i]!);
+    if ((i + 1) % every === 0 || i + 1 === population.length) onProgress(i + 1, population.length);
+  }
+  run.report.seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return run.report;
+}
