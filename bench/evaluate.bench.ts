@@ -1,34 +1,45 @@
 /**
- * Throughput of evaluation: profiles per second per catalogue, sequential runs on one Engine
- * (the supported way; see README). Run with `npm run bench`; figures go in closing notes.
+ * Throughput: evaluation (profiles per second per catalogue, sequential runs on one Engine per
+ * catalogue, as the README prescribes) and impact (profiles per second through two versions).
+ * Run with `npm run bench`; BENCH_PROFILES and BENCH_IMPACT set the population sizes.
  */
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Evaluator } from '../src/evaluate/evaluate.js';
+import { ImpactRun, runImpact } from '../src/impact/impact.js';
 import { prepareCatalogue, prepareScope } from '../src/pipeline.js';
+import { archetypeProfile, seededRandom } from '../src/population/synthetic.js';
 import { fromRoot } from '../src/util/files.js';
-import type { Profile } from '../src/vocabulary/types.js';
-import { randomProfile, seededRandom } from '../src/population/synthetic.js';
 
-const PROFILES = Number(process.env['BENCH_PROFILES'] ?? 2000);
+const PROFILES = Number(process.env['BENCH_PROFILES'] ?? 5000);
+const IMPACT = Number(process.env['BENCH_IMPACT'] ?? 20000);
 
 const scope = prepareScope();
-const next = seededRandom(42);
-const profiles = Array.from({ length: PROFILES }, () => randomProfile(scope.scope!.vocabulary, next) as Profile);
+const vocabulary = scope.scope!.vocabulary;
+const mib = () => (process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0);
 
-console.log(`wijzer bench: ${PROFILES} volledige profielen per catalogus, sequentieel, Node ${process.version}`);
+console.log(`wijzer bench — Node ${process.version}; synthetische profielen rond de producten (seed 42), sequentieel`);
 for (const name of readdirSync(fromRoot('catalogue')).sort()) {
-  const prepared = prepareCatalogue(join(fromRoot('catalogue'), name), scope);
-  if (!prepared.compiled) {
-    console.log(`${name}: overgeslagen (fouten in de catalogus)`);
-    continue;
-  }
-  const evaluator = new Evaluator(prepared.compiled);
-  const rules = prepared.compiled.products.reduce((n, p) => n + p.clauses.length * 2 + 1, 0);
-  for (let i = 0; i < 50; i++) await evaluator.evaluate(profiles[i]!); // warm-up
+  const compiled = prepareCatalogue(fromRoot('catalogue', name), scope).compiled!;
+  const next = seededRandom(42);
+  const profiles = Array.from({ length: PROFILES }, () => archetypeProfile(compiled.products, vocabulary, next));
+  const evaluator = new Evaluator(compiled);
+  for (const p of profiles.slice(0, 50)) await evaluator.evaluate(p); // warm-up
   const start = process.hrtime.bigint();
-  for (const profile of profiles) await evaluator.evaluate(profile);
+  for (const p of profiles) await evaluator.evaluate(p);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const heap = process.memoryUsage().heapUsed / 1024 / 1024;
-  console.log(`${name}: ${rules} regels, ${(PROFILES / seconds).toFixed(0)} profielen/s, heap ${heap.toFixed(0)} MiB`);
+  const rules = compiled.products.reduce((n, p) => n + p.clauses.length * 2 + 1, 0);
+  console.log(`evaluatie ${name}: ${rules} regels, ${(PROFILES / seconds).toFixed(0)} profielen/s, heap ${mib()} MiB`);
 }
+
+// Impact: Samen Doen against the IB2 edit of test/diff/versies/ib2-inzicht-strenger.
+const edited = join(mkdtempSync(join(tmpdir(), 'wijzer-bench-')), 'samen-doen');
+cpSync(fromRoot('catalogue', 'samen-doen'), edited, { recursive: true });
+cpSync(fromRoot('test', 'diff', 'versies', 'ib2-inzicht-strenger', 'producten'), join(edited, 'producten'), { recursive: true });
+const base = prepareCatalogue(fromRoot('catalogue', 'samen-doen'), scope).compiled!;
+const current = prepareCatalogue(edited, scope).compiled!;
+const next = seededRandom(42);
+const population = Array.from({ length: IMPACT }, (_, i) => ({ id: `p${i}`, profile: archetypeProfile(base.products, vocabulary, next) }));
+const report = await runImpact(new ImpactRun({ label: 'basis', compiled: base }, { label: 'gewijzigd', compiled: current }), population);
+console.log(`impact samen-doen (IB2 inzicht aangescherpt): ${IMPACT} profielen in ${report.seconds.toFixed(1)} s, ${(IMPACT / report.seconds).toFixed(0)} profielen/s, ${report.changedProfiles} gewijzigd, heap ${mib()} MiB`);
