@@ -8,32 +8,40 @@ import { materialise, parseVersion, type VersionSpec } from './versions.js';
 
 export interface LoadedVersion {
   readonly spec: VersionSpec;
+  /** Where the version's files are (a temporary folder for git versions until `release`). */
+  readonly folder: string;
+  readonly rulesDir?: string;
   readonly catalogue: Catalogue;
   readonly compiled: CompiledCatalogue;
   readonly scope: Scope;
 }
 
-/** Loads every version or none; temporary folders are removed before returning. */
-export function loadVersions(specs: readonly VersionSpec[], cwd: string, rulesDir?: string): { versions?: LoadedVersion[]; diagnostics: Diagnostic[] } {
+/**
+ * Loads every version or none. Temporary folders of git versions are removed by `release`
+ * (call it when done; impact workers read the folders again).
+ */
+export function loadVersions(specs: readonly VersionSpec[], cwd: string, rulesDir?: string): { versions?: LoadedVersion[]; diagnostics: Diagnostic[]; release: () => void } {
   const diagnostics: Diagnostic[] = [];
   const versions: LoadedVersion[] = [];
+  const cleanups: (() => void)[] = [];
+  const release = () => cleanups.forEach((cleanup) => cleanup());
   for (const spec of specs) {
     const materialised = materialise(spec, cwd);
     diagnostics.push(...materialised.diagnostics);
     if (!materialised.version) continue;
-    try {
-      const scope = prepareScope(materialised.version.rulesDir ?? rulesDir);
-      const prepared = prepareCatalogue(materialised.version.folder, scope);
-      const errors = prepared.diagnostics.filter((d) => d.severity === 'fout');
-      diagnostics.push(...errors);
-      if (prepared.catalogue && prepared.compiled && prepared.scope && !hasErrors(errors)) {
-        versions.push({ spec, catalogue: prepared.catalogue, compiled: prepared.compiled, scope: prepared.scope });
-      }
-    } finally {
-      materialised.version.cleanup();
+    cleanups.push(materialised.version.cleanup);
+    const versionRules = materialised.version.rulesDir ?? rulesDir;
+    const scope = prepareScope(versionRules);
+    const prepared = prepareCatalogue(materialised.version.folder, scope);
+    const errors = prepared.diagnostics.filter((d) => d.severity === 'fout');
+    diagnostics.push(...errors);
+    if (prepared.catalogue && prepared.compiled && prepared.scope && !hasErrors(errors)) {
+      versions.push({ spec, folder: materialised.version.folder, ...(versionRules ? { rulesDir: versionRules } : {}), catalogue: prepared.catalogue, compiled: prepared.compiled, scope: prepared.scope });
     }
   }
-  return versions.length === specs.length ? { versions, diagnostics } : { diagnostics };
+  if (versions.length === specs.length) return { versions, diagnostics, release };
+  release();
+  return { diagnostics, release: () => undefined };
 }
 
 export { parseVersion };

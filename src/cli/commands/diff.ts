@@ -28,6 +28,7 @@ export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
     printDiagnostics(io, loaded.diagnostics);
     return EXIT.invalid;
   }
+  loaded.release();
   const [a, b] = loaded.versions as [(typeof loaded.versions)[number], (typeof loaded.versions)[number]];
   const diff = diffCatalogues({ label: a.spec.label, catalogue: a.catalogue }, { label: b.spec.label, catalogue: b.catalogue });
   if (format.value === 'json') writeJson(io, diffJson(diff));

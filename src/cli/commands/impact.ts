@@ -2,7 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { diag } from '../../diagnostics/codes.js';
-import { loadVersions, parseVersion } from '../../diff/load-version.js';
+import { loadVersions, parseVersion, type LoadedVersion } from '../../diff/load-version.js';
+import { MIN_PROFILES_PER_WORKER, runImpactOnWorkers } from '../../impact/parallel.js';
+import { availableParallelism } from 'node:os';
 import { ImpactRun, runImpact } from '../../impact/impact.js';
 import { loadPopulation } from '../../impact/population.js';
 import { impactJson, renderImpactHtml, renderImpactMarkdown, renderImpactText } from '../../impact/render.js';
@@ -32,32 +34,43 @@ export async function impactCommand(argv: string[], io: CliIO): Promise<number> 
     printDiagnostics(io, loaded.diagnostics);
     return EXIT.invalid;
   }
-  const [before, after] = loaded.versions as [(typeof loaded.versions)[number], (typeof loaded.versions)[number]];
-  const population = await loadPopulation(resolve(io.cwd, profiles), after.scope.vocabulary);
+  try {
+    return await impactOf(loaded.versions, resolve(io.cwd, profiles), format.value ?? 'text', parsed.values['output'], io);
+  } finally {
+    loaded.release();
+  }
+}
+
+async function impactOf(versions: LoadedVersion[], profilesPath: string, format: 'text' | 'markdown' | 'json' | 'html', output: unknown, io: CliIO): Promise<number> {
+  const [before, after] = versions as [LoadedVersion, LoadedVersion];
+  const population = await loadPopulation(profilesPath, after.scope.vocabulary);
   if (!population.profiles) {
     printDiagnostics(io, population.diagnostics);
     return EXIT.invalid;
   }
-  const run = new ImpactRun({ label: before.spec.label, compiled: before.compiled }, { label: after.spec.label, compiled: after.compiled });
   const tty = io.stderr.isTTY === true;
   let lastTenth = -1;
-  const report = await runImpact(run, population.profiles, (done, total) => {
+  const progress = (done: number, total: number) => {
     const tenth = Math.floor((10 * done) / total);
     if (tty) io.stderr.write(`\rimpact: ${done}/${total} profielen (${Math.floor((100 * done) / total)}%)${done === total ? '\n' : ''}`);
     else if (tenth !== lastTenth) {
       lastTenth = tenth;
       io.stderr.write(`impact: ${done}/${total} profielen (${Math.floor((100 * done) / total)}%)\n`);
     }
-  });
+  };
+  const source = (v: LoadedVersion) => ({ label: v.spec.label, folder: v.folder, ...(v.rulesDir ? { rulesDir: v.rulesDir } : {}) });
+  const report =
+    population.profiles.length >= 2 * MIN_PROFILES_PER_WORKER && availableParallelism() > 1
+      ? await runImpactOnWorkers(source(before), source(after), population.profiles, progress)
+      : await runImpact(new ImpactRun({ label: before.spec.label, compiled: before.compiled }, { label: after.spec.label, compiled: after.compiled }), population.profiles, progress);
   const text =
-    format.value === 'json'
+    format === 'json'
       ? `${JSON.stringify(impactJson(report), null, 2)}\n`
-      : format.value === 'markdown'
+      : format === 'markdown'
         ? renderImpactMarkdown(report)
-        : format.value === 'html'
+        : format === 'html'
           ? renderImpactHtml(report)
           : `${renderImpactText(report, styleFor(io.stdout, io.env))}\n`;
-  const output = parsed.values['output'];
   if (typeof output !== 'string') {
     io.stdout.write(text);
     return EXIT.ok;
