@@ -45,6 +45,10 @@ describe('the code catalogue', () => {
     for (const kind of readdirSync(FIXTURES).filter((k) => !k.startsWith('_'))) {
       for (const name of readdirSync(join(FIXTURES, kind))) readHeader(join(FIXTURES, kind, name)).expected.forEach((e) => covered.add(e.code));
     }
+    const analysisFixtures = fromRoot('test', 'fixtures', 'analyse');
+    for (const name of readdirSync(analysisFixtures)) {
+      for (const match of readFileSync(join(analysisFixtures, name, 'verwacht.yaml'), 'utf8').matchAll(/(WZ\d{3}) /g)) covered.add(match[1]!);
+    }
     const testDir = fromRoot('test');
     for (const name of readdirSync(testDir).filter((n) => n.endsWith('.test.ts'))) {
       for (const match of readFileSync(join(testDir, name), 'utf8').matchAll(/'(WZ\d{3})'/g)) covered.add(match[1]!);

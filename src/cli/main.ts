@@ -10,6 +10,8 @@ import { diffCommand, DIFF_USAGE } from './commands/diff.js';
 import { compareCommand, COMPARE_USAGE } from './commands/compare.js';
 import { impactCommand, IMPACT_USAGE } from './commands/impact.js';
 import { generateCommand, GENERATE_USAGE } from './commands/generate.js';
+import { analyseCommand, ANALYSE_USAGE } from './commands/analyse.js';
+import { askCommand, ASK_USAGE } from './commands/ask.js';
 import { prepareScope } from '../pipeline.js';
 import { profileSchema } from '../vocabulary/profile.js';
 
@@ -18,8 +20,10 @@ const SCHEMA_USAGE = 'wijzer schema profiel';
 const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; usage: string; what: string }> = {
   check: { run: checkCommand, usage: CHECK_USAGE, what: 'controleert catalogi: structuur, criteria, verwijzingen en (met --bronnen) citaten' },
   evaluate: { run: evaluateCommand, usage: EVALUATE_USAGE, what: 'beoordeelt een cliëntprofiel: welk product past, waarom, waarom niet, en wat nog ontbreekt' },
+  vraag: { run: askCommand, usage: ASK_USAGE, what: 'stelt de vragen die nog ontbreken, de meest beslissende eerst, tot elke familie beslist is' },
   compile: { run: compileCommand, usage: COMPILE_USAGE, what: 'schrijft de regels van een catalogus als json-rules-engine JSON' },
   diff: { run: diffCommand, usage: DIFF_USAGE, what: 'vergelijkt de producten van twee regio\'s of twee versies van één catalogus, tot op de clausule' },
+  analyse: { run: analyseCommand, usage: ANALYSE_USAGE, what: 'zoekt gaten, overlap en dode criteria, elk met een tegenvoorbeeld' },
   compare: { run: compareCommand, usage: COMPARE_USAGE, what: 'zet de producten van regio\'s naast elkaar per soort ondersteuning (inkoopmatrix)' },
   impact: { run: impactCommand, usage: IMPACT_USAGE, what: 'speelt een populatie profielen af op twee versies en laat zien wie een wijziging raakt, en waardoor' },
   genereer: { run: generateCommand, usage: GENERATE_USAGE, what: 'maakt een reproduceerbare synthetische populatie profielen (.jsonl)' },

@@ -80,6 +80,19 @@ export const CODES = {
   WZ605: { severity: 'fout', message: (p) => `De map '${s(p, 'path')}' bevat geen feiten.`, hint: () => 'Zet de feiten in rules/feiten/*.yaml.' },
   WZ603: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}': minimum ${s(p, 'min')} is groter dan maximum ${s(p, 'max')}.`, hint: () => 'Draai minimum en maximum om.' },
 
+  // --- analysis (wijzer analyse) ----------------------------------------------------------
+  WZ650: { severity: 'waarschuwing', message: (p) => `Gat in familie '${s(p, 'family')}': bij dit profiel past geen enkel niveau.`, hint: () => 'Vul de familie aan, pas de voorwaarden aan, of erken het gat in analyse.yaml met een reden. Het tegenvoorbeeld laat één zo\'n inwoner zien.' },
+  WZ651: { severity: 'waarschuwing', message: (p) => `Overlap: '${s(p, 'a')}' en '${s(p, 'b')}' passen allebei bij hetzelfde profiel.`, hint: () => 'Maak de voorwaarden wederzijds uitsluitend, of leg het beleid van de familie vast in analyse.yaml (beleid: meerdere-toegestaan).' },
+  WZ652: { severity: 'waarschuwing', message: (p) => `Product '${s(p, 'id')}' kan nooit passen: zijn voorwaarden en uitsluitingen sluiten elkaar uit.`, hint: () => 'Controleer de voorwaarden op tegenstrijdigheden.' },
+  WZ653: { severity: 'waarschuwing', message: (p) => `Clausule '${s(p, 'clause')}' van '${s(p, 'id')}' kan nooit gelden.`, hint: () => 'Controleer de waarden en grenzen in deze voorwaarde.' },
+  WZ654: { severity: 'waarschuwing', message: (p) => `Uitsluiting '${s(p, 'clause')}' van '${s(p, 'id')}' kan nooit van toepassing zijn bij een inwoner die aan de voorwaarden voldoet.`, hint: () => 'De uitsluiting is dan overbodig; verwijder haar of controleer de voorwaarden.' },
+  WZ655: { severity: 'waarschuwing', message: (p) => `'${s(p, 'id')}' is alleen mogelijk in combinatie met producten die nooit kunnen passen (${s(p, 'targets')}).`, hint: () => 'Controleer de combinatie-eis of de voorwaarden van die producten.' },
+  WZ656: { severity: 'info', message: (p) => `Feit '${s(p, 'name')}' wordt door geen enkele catalogus gebruikt.`, hint: () => 'Verwijder het feit of gebruik het in een voorwaarde.' },
+  WZ657: { severity: 'info', message: (p) => `Definitie '${s(p, 'name')}' wordt door geen enkele catalogus gebruikt.`, hint: () => 'Verwijder de definitie of gebruik haar in een voorwaarde.' },
+  WZ658: { severity: 'info', message: (p) => `Product '${s(p, 'id')}' is via geen enkel vervolg te bereiken.`, hint: () => 'Alleen een punt van aandacht: is dit een instapproduct, of ontbreekt er een vervolg naar dit product?' },
+  WZ659: { severity: 'info', message: (p) => `Erkend (${s(p, 'key')}): ${s(p, 'reason')}`, hint: (p) => s(p, 'finding') },
+  WZ660: { severity: 'waarschuwing', message: (p) => `Erkenning '${s(p, 'key')}' hoort bij geen enkele bevinding (meer).`, hint: () => 'Verwijder de erkenning uit analyse.yaml, of controleer de sleutel.' },
+
   // --- client profiles ---------------------------------------------------------------------
   WZ701: { severity: 'fout', message: (p) => `Onbekend feit '${s(p, 'name')}' in het profiel.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Zie rules/feiten/ voor de feiten die een profiel kan bevatten.') },
   WZ702: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}' moet ${s(p, 'expected')} zijn.`, hint: (p) => s(p, 'advice') },
@@ -102,6 +115,7 @@ export const CODES = {
   WZ901: { severity: 'fout', message: (p) => `Onbekend commando '${s(p, 'name')}'.`, hint: (p) => `Beschikbaar: ${s(p, 'known')}. Zie: wijzer help` },
   WZ902: { severity: 'fout', message: (p) => `Ontbrekend argument: ${s(p, 'what')}.`, hint: (p) => `Gebruik: ${s(p, 'usage')}` },
   WZ903: { severity: 'fout', message: (p) => `Onbekende optie '${s(p, 'option')}'.`, hint: (p) => `Gebruik: ${s(p, 'usage')}` },
+  WZ905: { severity: 'fout', message: () => 'De invoer stopte voordat elke familie beslist was.', hint: () => 'Beantwoord de vragen tot wijzer de uitkomst toont, of geef een vollediger profiel mee.' },
   WZ904: { severity: 'fout', message: (p) => `Ongeldige waarde '${s(p, 'value')}' voor ${s(p, 'option')}.`, hint: (p) => `Kies een van: ${s(p, 'allowed')}.` },
 } as const satisfies Record<string, CodeDefinition>;
 

@@ -3,6 +3,7 @@ import type { Product } from '../catalogue/types.js';
 import type { Leaf } from '../compile/lower.js';
 import type { ClauseRole, CompiledClause } from '../compile/rules.js';
 import type { FactValue, Profile } from '../vocabulary/types.js';
+import type { Question } from './questions.js';
 
 export type Truth = 'waar' | 'onwaar' | 'onbekend';
 export type Status = 'passend' | 'niet passend' | 'uitgesloten' | 'onbekend';
@@ -52,6 +53,6 @@ export interface Evaluation {
   readonly profile: Profile;
   readonly products: readonly ProductOutcome[];
   readonly families: readonly FamilyOutcome[];
-  /** Facts whose answer would decide the most undecided products, most informative first. */
-  readonly questions: readonly { fact: string; decides: number }[];
+  /** Missing facts, most informative first (see questions.ts). */
+  readonly questions: readonly Question[];
 }

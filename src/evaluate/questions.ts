@@ -1,13 +1,26 @@
-/** Which missing facts to ask first: the one that appears in the most undecided products. */
+/**
+ * Which missing facts to ask first. A fact "decides" a product when it is the only fact that
+ * product still misses; ties are broken by how many undecided products the fact plays a part in.
+ */
 import type { ProductOutcome } from './outcome.js';
 
-export function rankQuestions(products: readonly ProductOutcome[]): { fact: string; decides: number }[] {
-  const counts = new Map<string, number>();
+export interface Question {
+  readonly fact: string;
+  /** Undecided products for which this is the last missing fact. */
+  readonly decides: number;
+  /** Undecided products that miss this fact. */
+  readonly involved: number;
+}
+
+export function rankQuestions(products: readonly ProductOutcome[]): Question[] {
+  const decides = new Map<string, number>();
+  const involved = new Map<string, number>();
   for (const product of products) {
     if (product.status !== 'onbekend') continue;
-    for (const fact of product.missing) counts.set(fact, (counts.get(fact) ?? 0) + 1);
+    for (const fact of product.missing) involved.set(fact, (involved.get(fact) ?? 0) + 1);
+    if (product.missing.length === 1) decides.set(product.missing[0]!, (decides.get(product.missing[0]!) ?? 0) + 1);
   }
-  return [...counts.entries()]
-    .map(([fact, decides]) => ({ fact, decides }))
-    .sort((a, b) => b.decides - a.decides || a.fact.localeCompare(b.fact));
+  return [...involved.entries()]
+    .map(([fact, count]) => ({ fact, decides: decides.get(fact) ?? 0, involved: count }))
+    .sort((a, b) => b.decides - a.decides || b.involved - a.involved || a.fact.localeCompare(b.fact));
 }

@@ -56,6 +56,6 @@ export function evaluationJson(evaluation: Evaluation, vocabulary: Vocabulary): 
         details: c.leaves.map((l) => leafJson(l, vocabulary)),
       })),
     })),
-    vragen: evaluation.questions.map((q) => ({ feit: q.fact, beslist: q.decides })),
+    vragen: evaluation.questions.map((q) => ({ feit: q.fact, beslist: q.decides, speelt_mee: q.involved })),
   };
 }

@@ -2,6 +2,7 @@
 import type { Evaluation } from '../evaluate/outcome.js';
 import type { Vocabulary } from '../vocabulary/types.js';
 import { offeredText, regionRows } from './compare.js';
+import { questionWeight } from './text.js';
 import { combinationText, decisiveClauses, factLabel, leafLine, productCodesText, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
 
 function cell(text: string): string {
@@ -38,7 +39,7 @@ export function renderMarkdown(evaluation: Evaluation, vocabulary: Vocabulary, p
   }
   if (evaluation.questions.length > 0) {
     out.push('## Nog te vragen', '');
-    evaluation.questions.forEach((q, i) => out.push(`${i + 1}. ${factLabel(q.fact)} (beslist mee over ${q.decides})`));
+    evaluation.questions.forEach((q, i) => out.push(`${i + 1}. ${factLabel(q.fact)} (${questionWeight(q)})`));
     out.push('');
   }
   return out.join('\n');

@@ -31,6 +31,11 @@ function productBlock(p: ProductOutcome, vocabulary: Vocabulary, style: Style): 
   return lines;
 }
 
+export function questionWeight(q: { decides: number; involved: number }): string {
+  const decides = q.decides > 0 ? `beslist ${q.decides} product${q.decides === 1 ? '' : 'en'}, ` : '';
+  return `${decides}speelt mee bij ${q.involved} product${q.involved === 1 ? '' : 'en'}`;
+}
+
 export function renderText(evaluation: Evaluation, vocabulary: Vocabulary, style: Style, profileName: string): string {
   const lines: string[] = [];
   lines.push(style.bold(`${evaluation.regionName} — profiel ${profileName}`));
@@ -57,7 +62,7 @@ export function renderText(evaluation: Evaluation, vocabulary: Vocabulary, style
     lines.push(style.bold('Nog te vragen (meest beslissend eerst)'));
     evaluation.questions.forEach((q, i) => {
       const fact = vocabulary.facts.get(q.fact);
-      lines.push(`  ${i + 1}. ${factLabel(q.fact)} — ${fact?.omschrijving ?? ''} (beslist mee over ${q.decides} product${q.decides === 1 ? '' : 'en'})`);
+      lines.push(`  ${i + 1}. ${factLabel(q.fact)} — ${fact?.omschrijving ?? ''} (${questionWeight(q)})`);
     });
   }
   return lines.join('\n');

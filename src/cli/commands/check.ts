@@ -6,14 +6,15 @@ import { diag } from '../../diagnostics/codes.js';
 import { summary } from '../../diagnostics/render.js';
 import { isDirectory } from '../../util/files.js';
 import { prepareCatalogue, prepareScope } from '../../pipeline.js';
+import { analyseFolder } from '../../analysis/folder.js';
 import { choice, list, parse } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { diagnosticsJson, displayPath, printDiagnostics, writeJson } from '../output.js';
 
-export const CHECK_USAGE = 'wijzer check <catalogus>... [--regels <map>] [--bronnen <map>] [--format text|json]';
+export const CHECK_USAGE = 'wijzer check <catalogus>... [--regels <map>] [--bronnen <map>] [--analyse] [--format text|json]';
 
 export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { regels: { type: 'string' }, bronnen: { type: 'string' }, format: { type: 'string' } }, CHECK_USAGE);
+  const { parsed, error } = parse(argv, { regels: { type: 'string' }, bronnen: { type: 'string' }, analyse: { type: 'boolean' }, format: { type: 'string' } }, CHECK_USAGE);
   if (!parsed) return usageError(io, error!);
   const format = choice(parsed.values['format'], ['text', 'json'] as const, '--format');
   if (format.error) return usageError(io, format.error);
@@ -29,6 +30,11 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     const prepared = prepareCatalogue(resolve(io.cwd, folder), { ...scope, diagnostics: [] });
     const diagnostics: Diagnostic[] = [...prepared.diagnostics];
     if (sources && prepared.catalogue) diagnostics.push(...checkQuotes(prepared.catalogue, sources));
+    if (parsed.values['analyse'] === true && prepared.compiled) {
+      const analysis = analyseFolder(resolve(io.cwd, folder), { ...scope, diagnostics: [] });
+      // The catalogue itself compiled, so any error left comes from analyse.yaml.
+      diagnostics.push(...(analysis.findings ?? []).map((f) => f.diagnostic), ...analysis.diagnostics.filter((d) => d.severity === 'fout'));
+    }
     failed ||= hasErrors(diagnostics);
     const sorted = sortDiagnostics(diagnostics);
     if (format.value === 'json') report.push({ catalogus: folder, diagnostics: diagnosticsJson(io, sorted) });

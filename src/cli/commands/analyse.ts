@@ -1,0 +1,50 @@
+/** wijzer analyse <catalogus>: gaps, overlaps and dead criteria, each with a counterexample. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { analyseFolder } from '../../analysis/folder.js';
+import { analysisJson, counterexampleBlock, counterexampleYaml, renderAnalysisMarkdown, summaryLine } from '../../analysis/render.js';
+import { diag } from '../../diagnostics/codes.js';
+import { renderDiagnostic } from '../../diagnostics/render.js';
+import { prepareScope } from '../../pipeline.js';
+import { styleFor } from '../../report/style.js';
+import { choice, parse } from '../args.js';
+import { EXIT, type CliIO } from '../io.js';
+import { displayPath, printDiagnostics, writeJson } from '../output.js';
+import { usageError } from './check.js';
+
+export const ANALYSE_USAGE = 'wijzer analyse <catalogus> [--format text|markdown|json] [--tegenvoorbeelden <map>]';
+
+export async function analyseCommand(argv: string[], io: CliIO): Promise<number> {
+  const { parsed, error } = parse(argv, { format: { type: 'string' }, tegenvoorbeelden: { type: 'string' } }, ANALYSE_USAGE);
+  if (!parsed) return usageError(io, error!);
+  const format = choice(parsed.values['format'], ['text', 'markdown', 'json'] as const, '--format');
+  if (format.error) return usageError(io, format.error);
+  if (parsed.positionals.length !== 1) return usageError(io, diag('WZ902', { what: 'precies één catalogusmap', usage: ANALYSE_USAGE }));
+  const folder = resolve(io.cwd, parsed.positionals[0]!);
+  const result = analyseFolder(folder, prepareScope());
+  if (!result.findings) {
+    printDiagnostics(io, result.diagnostics.filter((d) => d.severity === 'fout'));
+    return EXIT.invalid;
+  }
+  const findings = result.findings;
+  const examples = parsed.values['tegenvoorbeelden'];
+  if (typeof examples === 'string') {
+    const target = resolve(io.cwd, examples);
+    mkdirSync(target, { recursive: true });
+    for (const f of findings.filter((x) => x.counterexample)) {
+      writeFileSync(join(target, `${f.key.replace(/[^a-z0-9+-]+/gi, '_')}.yaml`), `# ${f.diagnostic.message}\n${counterexampleYaml(f)}\n`);
+    }
+  }
+  const name = displayPath(io, folder);
+  if (format.value === 'json') writeJson(io, analysisJson(name, findings, (file) => displayPath(io, file)));
+  else if (format.value === 'markdown') io.stdout.write(renderAnalysisMarkdown(name, findings));
+  else {
+    const style = styleFor(io.stdout, io.env);
+    for (const f of findings) {
+      const text = renderDiagnostic(f.diagnostic, style);
+      io.stdout.write(`${text.split(`${f.diagnostic.span?.file ?? ''}:`).join(`${displayPath(io, f.diagnostic.span?.file ?? '')}:`)}\n${counterexampleBlock(f, style)}\n\n`);
+    }
+    io.stdout.write(`${name}: ${summaryLine(findings)}\n`);
+  }
+  return EXIT.ok;
+}
