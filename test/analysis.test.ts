@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -96,6 +97,8 @@ describe('wijzer vraag', () => {
     const stdoutStream = {
       write: (text: string) => {
         stdout += text;
+        // An answer the table lacks is refused: stop the input instead of waiting forever.
+        if (text.includes('Ongeldig antwoord')) stdin.end();
         for (const match of text.matchAll(/Vraag \d+: ([^—\n]+) —/g)) {
           const fact = match[1]!.trim().replace(/ /g, '_');
           asked.push(fact);
@@ -123,6 +126,28 @@ describe('wijzer vraag', () => {
     expect(result.stdout).toMatch(/Samen Doen — profiel na \d+ vragen/);
     expect(result.stdout).toContain('individuele-begeleiding: Individuele begeleiding 2 ontwikkelgericht (Wmo 02A17)');
     expect(result.stdout).not.toContain('nog niet te bepalen');
+  });
+
+  it('works through the installed bin with answers piped in', async () => {
+    if (!existsSync(fromRoot('dist', 'src', 'cli', 'main.js'))) return;
+    const answers: Record<string, string> = {
+      leeftijd: '30', beperkingen: 'verstandelijk', kan_deelnemen_reguliere_activiteiten: 'nee', problematiek: 'geen', verwachte_ontwikkeling: 'stabiel',
+      leerbaarheid: 'beperkt', dagdelen_per_week: '4', kan_zelfstandig_reizen: 'nee', vervoer_via_netwerk: 'nee', rolstoelafhankelijk: 'ja',
+      belastbaarheid: 'beperkt', inzicht: 'weinig', leefgebieden_omvang: 'beperkt', hulpvraag_uitstelbaar: 'volgend_contactmoment', planbaarheid: 'altijd',
+      woonsituatie: 'zelfstandig', wlz_indicatie: 'nee', weerstand: 'geen', zorgmijding: 'nee', veilig_huishouden: 'ja', overname_taken: 'geen', verwachte_duur: 'langdurig',
+    };
+    const first = await interview(answers);
+    expect(first.code, first.asked.join(', ')).toBe(0);
+    const order = first.asked;
+    const piped = spawnSync(process.execPath, [fromRoot('bin', 'wijzer.js'), 'vraag', '--catalogue', 'catalogue/samen-doen'], {
+      cwd: fromRoot(),
+      input: order.map((fact) => answers[fact] ?? '').join('\n') + '\n',
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toContain('begeleiding-groep: Begeleiding groep behoudgericht (Wmo 07A04)');
+    expect(piped.stdout).toContain('vervoer-begeleiding-groep: Rolstoelvervoer begeleiding groep (Wmo 08L05)');
   });
 
   it('explains an invalid answer and asks again', async () => {
