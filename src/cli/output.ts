@@ -1,5 +1,7 @@
 /** Printing helpers shared by the commands. Paths are shown relative to where the user is. */
-import { isAbsolute, relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics } from '../diagnostics/render.js';
 import { styleFor } from '../report/style.js';
@@ -27,4 +29,24 @@ export function diagnosticsJson(io: CliIO, diagnostics: readonly Diagnostic[]): 
 
 export function writeJson(io: CliIO, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Writes `text` to stdout, or to the file of an -o option (folders created). Returns the shown
+ * path of the written file, null for stdout, or undefined after reporting a write error.
+ */
+export function writeOutput(io: CliIO, output: unknown, text: string): string | null | undefined {
+  if (typeof output !== 'string') {
+    io.stdout.write(text);
+    return null;
+  }
+  const target = resolve(io.cwd, output);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } catch (e) {
+    printDiagnostics(io, [diag('WZ109', { detail: `kan ${output} niet schrijven (${(e as NodeJS.ErrnoException).code ?? 'onbekend'})` })]);
+    return undefined;
+  }
+  return displayPath(io, target);
 }

@@ -1,12 +1,11 @@
 /** wijzer compile <catalogus> [-o bestand]: json-rules-engine rules that run on a bare Engine. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { diag } from '../../diagnostics/codes.js';
 import { rulesOf } from '../../compile/rules.js';
 import { prepareCatalogue } from '../../pipeline.js';
 import { parse } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
-import { displayPath, printDiagnostics } from '../output.js';
+import { printDiagnostics, writeOutput } from '../output.js';
 import { usageError } from './check.js';
 
 export const COMPILE_USAGE = 'wijzer compile <catalogus> [-o <bestand.json>]';
@@ -25,18 +24,8 @@ export async function compileCommand(argv: string[], io: CliIO): Promise<number>
   const rules = rulesOf(prepared.compiled);
   const text = `${JSON.stringify(rules, null, 2)}\n`;
   const output = parsed.values['output'];
-  if (typeof output !== 'string') {
-    io.stdout.write(text);
-    return EXIT.ok;
-  }
-  const target = resolve(io.cwd, output);
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
-  } catch (e) {
-    printDiagnostics(io, [diag('WZ109', { detail: `kan ${output} niet schrijven (${(e as NodeJS.ErrnoException).code ?? 'onbekend'})` })]);
-    return EXIT.invalid;
-  }
-  io.stdout.write(`${rules.length} regels voor ${prepared.compiled.products.length} producten geschreven naar ${displayPath(io, target)}\n`);
+  const written = writeOutput(io, output, text);
+  if (written === undefined) return EXIT.invalid;
+  if (written !== null) io.stdout.write(`${rules.length} regels voor ${prepared.compiled.products.length} producten geschreven naar ${written}\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,5 @@
 /** wijzer impact <catalogus> --base <versie|map> --profielen <pad>: whom a change moves, and why. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { diag } from '../../diagnostics/codes.js';
 import { loadVersions, parseVersion, type LoadedVersion } from '../../diff/load-version.js';
 import { MIN_PROFILES_PER_WORKER, runImpactOnWorkers } from '../../impact/parallel.js';
@@ -12,7 +11,7 @@ import { styleFor } from '../../report/style.js';
 import { isDirectory } from '../../util/files.js';
 import { choice, parse } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
-import { displayPath, printDiagnostics } from '../output.js';
+import { printDiagnostics, writeOutput } from '../output.js';
 import { usageError } from './check.js';
 
 export const IMPACT_USAGE = 'wijzer impact <catalogus> --base <git-versie|map> --profielen <map|.jsonl|.csv> [--format text|markdown|json|html] [-o <bestand>]';
@@ -71,18 +70,8 @@ async function impactOf(versions: LoadedVersion[], profilesPath: string, format:
         : format === 'html'
           ? renderImpactHtml(report)
           : `${renderImpactText(report, styleFor(io.stdout, io.env))}\n`;
-  if (typeof output !== 'string') {
-    io.stdout.write(text);
-    return EXIT.ok;
-  }
-  const target = resolve(io.cwd, output);
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
-  } catch (e) {
-    printDiagnostics(io, [diag('WZ109', { detail: `kan ${output} niet schrijven (${(e as NodeJS.ErrnoException).code ?? 'onbekend'})` })]);
-    return EXIT.invalid;
-  }
-  io.stdout.write(`${report.total} profielen, ${report.changedProfiles} gewijzigd; rapport geschreven naar ${displayPath(io, target)}\n`);
+  const written = writeOutput(io, output, text);
+  if (written === undefined) return EXIT.invalid;
+  if (written !== null) io.stdout.write(`${report.total} profielen, ${report.changedProfiles} gewijzigd; rapport geschreven naar ${written}\n`);
   return EXIT.ok;
 }
