@@ -6,7 +6,7 @@
  */
 import type { Catalogue, Product } from '../catalogue/types.js';
 import { checkExpr, type Scope } from '../check/typecheck.js';
-import { factsOf } from '../check/usage.js';
+import { dependenciesOf } from '../check/usage.js';
 import { lower, type Cond } from '../compile/lower.js';
 import type { CompiledCatalogue, CompiledProduct } from '../compile/rules.js';
 import { diag } from '../diagnostics/codes.js';
@@ -169,8 +169,9 @@ class Analysis {
       for (const product of catalogue.products) {
         for (const clause of [...product.voorwaarden, ...product.uitsluitingen, ...(product.combinatie?.of_als ? [product.combinatie.of_als] : [])]) {
           if (!clause.ast) continue;
-          factsOf(clause.ast, scope).forEach((f) => used.add(f));
-          definitionsIn(clause.ast, scope, usedDefinitions);
+          const dependencies = dependenciesOf(clause.ast, scope);
+          dependencies.facts.forEach((f) => used.add(f));
+          dependencies.definitions.forEach((d) => usedDefinitions.add(d));
         }
       }
     }
@@ -203,31 +204,6 @@ class Analysis {
     }
     return out;
   }
-}
-
-function definitionsIn(expr: NonNullable<Product['voorwaarden'][number]['ast']>, scope: Scope, out: Set<string>): void {
-  const visit = (e: typeof expr): void => {
-    switch (e.kind) {
-      case 'and':
-      case 'or':
-        e.operands.forEach(visit);
-        return;
-      case 'not':
-        visit(e.operand);
-        return;
-      case 'name': {
-        const definition = scope.definitions.get(e.ref.name);
-        if (definition && !out.has(definition.name)) {
-          out.add(definition.name);
-          if (definition.ast) visit(definition.ast);
-        }
-        return;
-      }
-      default:
-        return;
-    }
-  };
-  visit(expr);
 }
 
 export function analyse(input: AnalysisInput): Finding[] {

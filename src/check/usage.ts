@@ -3,18 +3,27 @@ import type { Catalogue } from '../catalogue/types.js';
 import type { Scope } from './typecheck.js';
 import { namesIn, type Expr } from '../dsl/ast.js';
 
-/** Facts a criterion depends on, following definitions (cycles are cut). */
-export function factsOf(expr: Expr, scope: Scope, seen = new Set<string>()): Set<string> {
-  const out = new Set<string>();
-  const { bare, facts } = namesIn(expr);
-  for (const name of [...bare, ...facts]) {
-    const definition = scope.definitions.get(name);
-    if (definition?.ast && !seen.has(name)) {
-      seen.add(name);
-      factsOf(definition.ast, scope, seen).forEach((f) => out.add(f));
-    } else if (scope.vocabulary.facts.has(name)) out.add(name);
-  }
-  return out;
+/** Facts and definitions a criterion depends on, following definitions (cycles are cut). */
+export function dependenciesOf(expr: Expr, scope: Scope): { facts: Set<string>; definitions: Set<string> } {
+  const facts = new Set<string>();
+  const definitions = new Set<string>();
+  const visit = (e: Expr): void => {
+    const { bare, facts: compared } = namesIn(e);
+    for (const name of [...bare, ...compared]) {
+      const definition = scope.definitions.get(name);
+      if (definition?.ast) {
+        if (definitions.has(name)) continue;
+        definitions.add(name);
+        visit(definition.ast);
+      } else if (scope.vocabulary.facts.has(name)) facts.add(name);
+    }
+  };
+  visit(expr);
+  return { facts, definitions };
+}
+
+export function factsOf(expr: Expr, scope: Scope): Set<string> {
+  return dependenciesOf(expr, scope).facts;
 }
 
 export function factsUsedBy(catalogue: Catalogue, scope: Scope): Set<string> {
