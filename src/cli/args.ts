@@ -33,3 +33,20 @@ export function list(value: unknown): string[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value.map(String) : [String(value)];
 }
+
+/**
+ * Parsing plus the --format option every reporting command has. `format` is undefined when the
+ * option is absent (each command then uses its default).
+ */
+export function parseWithFormat<T extends string>(
+  argv: string[],
+  options: OptionSpec,
+  usage: string,
+  formats: readonly T[],
+): { parsed: Parsed; format: T | undefined; error?: undefined } | { parsed?: undefined; error: Diagnostic } {
+  const { parsed, error } = parse(argv, { ...options, format: { type: 'string' } }, usage);
+  if (!parsed) return { error: error! };
+  const format = choice(parsed.values['format'], formats, '--format');
+  if (format.error) return { error: format.error };
+  return { parsed, format: format.value };
+}

@@ -7,7 +7,7 @@ import { diag } from '../../diagnostics/codes.js';
 import { renderDiagnostic } from '../../diagnostics/render.js';
 import { prepareScope } from '../../pipeline.js';
 import { styleFor } from '../../report/style.js';
-import { choice, parse } from '../args.js';
+import { parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { displayPath, printDiagnostics, writeJson } from '../output.js';
 import { usageError } from './check.js';
@@ -15,10 +15,9 @@ import { usageError } from './check.js';
 export const ANALYSE_USAGE = 'wijzer analyse <catalogus> [--format text|markdown|json] [--tegenvoorbeelden <map>]';
 
 export async function analyseCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { format: { type: 'string' }, tegenvoorbeelden: { type: 'string' } }, ANALYSE_USAGE);
-  if (!parsed) return usageError(io, error!);
-  const format = choice(parsed.values['format'], ['text', 'markdown', 'json'] as const, '--format');
-  if (format.error) return usageError(io, format.error);
+  const args = parseWithFormat(argv, { tegenvoorbeelden: { type: 'string' } }, ANALYSE_USAGE, ['text', 'markdown', 'json'] as const);
+  if (!args.parsed) return usageError(io, args.error);
+  const { parsed, format } = args;
   if (parsed.positionals.length !== 1) return usageError(io, diag('WZ902', { what: 'precies één catalogusmap', usage: ANALYSE_USAGE }));
   const folder = resolve(io.cwd, parsed.positionals[0]!);
   const result = analyseFolder(folder, prepareScope());
@@ -36,8 +35,8 @@ export async function analyseCommand(argv: string[], io: CliIO): Promise<number>
     }
   }
   const name = displayPath(io, folder);
-  if (format.value === 'json') writeJson(io, analysisJson(name, findings, (file) => displayPath(io, file)));
-  else if (format.value === 'markdown') io.stdout.write(renderAnalysisMarkdown(name, findings));
+  if (format === 'json') writeJson(io, analysisJson(name, findings, (file) => displayPath(io, file)));
+  else if (format === 'markdown') io.stdout.write(renderAnalysisMarkdown(name, findings));
   else {
     const style = styleFor(io.stdout, io.env);
     for (const f of findings) {

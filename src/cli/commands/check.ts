@@ -7,17 +7,16 @@ import { summary } from '../../diagnostics/render.js';
 import { isDirectory } from '../../util/files.js';
 import { prepareCatalogue, prepareScope } from '../../pipeline.js';
 import { analyseFolder } from '../../analysis/folder.js';
-import { choice, list, parse } from '../args.js';
+import { list, parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { diagnosticsJson, displayPath, printDiagnostics, writeJson } from '../output.js';
 
 export const CHECK_USAGE = 'wijzer check <catalogus>... [--regels <map>] [--bronnen <map>] [--analyse] [--format text|json]';
 
 export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { regels: { type: 'string' }, bronnen: { type: 'string' }, analyse: { type: 'boolean' }, format: { type: 'string' } }, CHECK_USAGE);
-  if (!parsed) return usageError(io, error!);
-  const format = choice(parsed.values['format'], ['text', 'json'] as const, '--format');
-  if (format.error) return usageError(io, format.error);
+  const args = parseWithFormat(argv, { regels: { type: 'string' }, bronnen: { type: 'string' }, analyse: { type: 'boolean' } }, CHECK_USAGE, ['text', 'json'] as const);
+  if (!args.parsed) return usageError(io, args.error);
+  const { parsed, format } = args;
   if (parsed.positionals.length === 0) return usageError(io, diag('WZ902', { what: 'de map van een catalogus', usage: CHECK_USAGE }));
   const rulesOption = parsed.values['regels'];
   const scope = prepareScope(typeof rulesOption === 'string' ? resolve(io.cwd, rulesOption) : undefined);
@@ -37,13 +36,13 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     }
     failed ||= hasErrors(diagnostics);
     const sorted = sortDiagnostics(diagnostics);
-    if (format.value === 'json') report.push({ catalogus: folder, diagnostics: diagnosticsJson(io, sorted) });
+    if (format === 'json') report.push({ catalogus: folder, diagnostics: diagnosticsJson(io, sorted) });
     else {
       printDiagnostics(io, sorted);
       io.stdout.write(`${displayPath(io, resolve(io.cwd, folder))}: ${summary(sorted)}${prepared.catalogue ? `, ${prepared.catalogue.products.length} producten` : ''}\n`);
     }
   }
-  if (format.value === 'json') writeJson(io, { regels: diagnosticsJson(io, scope.diagnostics), catalogi: report });
+  if (format === 'json') writeJson(io, { regels: diagnosticsJson(io, scope.diagnostics), catalogi: report });
   else printDiagnostics(io, scope.diagnostics);
   return failed ? EXIT.invalid : EXIT.ok;
 }

@@ -5,7 +5,7 @@ import { buildMatrix, matrixJson, renderMatrixMarkdown, renderMatrixText } from 
 import { prepareCatalogue, prepareScope } from '../../pipeline.js';
 import { styleFor } from '../../report/style.js';
 import type { Catalogue } from '../../catalogue/types.js';
-import { choice, parse } from '../args.js';
+import { parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics, writeJson } from '../output.js';
 import { usageError } from './check.js';
@@ -13,10 +13,9 @@ import { usageError } from './check.js';
 export const COMPARE_USAGE = 'wijzer compare <catalogus> <catalogus>... [--format text|markdown|json]';
 
 export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { format: { type: 'string' } }, COMPARE_USAGE);
-  if (!parsed) return usageError(io, error!);
-  const format = choice(parsed.values['format'], ['text', 'markdown', 'json'] as const, '--format');
-  if (format.error) return usageError(io, format.error);
+  const args = parseWithFormat(argv, {}, COMPARE_USAGE, ['text', 'markdown', 'json'] as const);
+  if (!args.parsed) return usageError(io, args.error);
+  const { parsed, format } = args;
   if (parsed.positionals.length === 0) return usageError(io, diag('WZ902', { what: 'een of meer catalogusmappen', usage: COMPARE_USAGE }));
   const scope = prepareScope();
   const catalogues: Catalogue[] = [];
@@ -29,8 +28,8 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
     catalogues.push(prepared.catalogue);
   }
   const matrix = buildMatrix(catalogues);
-  if (format.value === 'json') writeJson(io, matrixJson(matrix));
-  else if (format.value === 'markdown') io.stdout.write(renderMatrixMarkdown(matrix));
+  if (format === 'json') writeJson(io, matrixJson(matrix));
+  else if (format === 'markdown') io.stdout.write(renderMatrixMarkdown(matrix));
   else io.stdout.write(`${renderMatrixText(matrix, styleFor(io.stdout, io.env))}\n`);
   return EXIT.ok;
 }

@@ -4,7 +4,7 @@ import { diffCatalogues } from '../../diff/diff.js';
 import { loadVersions, parseVersion } from '../../diff/load-version.js';
 import { diffJson, renderDiffMarkdown, renderDiffText } from '../../diff/render.js';
 import { styleFor } from '../../report/style.js';
-import { choice, parse } from '../args.js';
+import { parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics, writeJson } from '../output.js';
 import { usageError } from './check.js';
@@ -12,10 +12,9 @@ import { usageError } from './check.js';
 export const DIFF_USAGE = 'wijzer diff <catalogus>[@<git-versie>] <catalogus> | wijzer diff <catalogus> --base <git-versie> [--format text|markdown|json]';
 
 export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { base: { type: 'string' }, format: { type: 'string' } }, DIFF_USAGE);
-  if (!parsed) return usageError(io, error!);
-  const format = choice(parsed.values['format'], ['text', 'markdown', 'json'] as const, '--format');
-  if (format.error) return usageError(io, format.error);
+  const parsedArgs = parseWithFormat(argv, { base: { type: 'string' } }, DIFF_USAGE, ['text', 'markdown', 'json'] as const);
+  if (!parsedArgs.parsed) return usageError(io, parsedArgs.error);
+  const { parsed, format } = parsedArgs;
   const base = parsed.values['base'];
   const args = parsed.positionals;
   let specs;
@@ -31,8 +30,8 @@ export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
   loaded.release();
   const [a, b] = loaded.versions as [(typeof loaded.versions)[number], (typeof loaded.versions)[number]];
   const diff = diffCatalogues({ label: a.spec.label, catalogue: a.catalogue }, { label: b.spec.label, catalogue: b.catalogue });
-  if (format.value === 'json') writeJson(io, diffJson(diff));
-  else if (format.value === 'markdown') io.stdout.write(renderDiffMarkdown(diff));
+  if (format === 'json') writeJson(io, diffJson(diff));
+  else if (format === 'markdown') io.stdout.write(renderDiffMarkdown(diff));
   else io.stdout.write(`${renderDiffText(diff, styleFor(io.stdout, io.env))}\n`);
   return EXIT.ok;
 }

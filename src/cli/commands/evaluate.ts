@@ -13,7 +13,7 @@ import { EXISTING_INDICATIONS_KEY, loadProfile } from '../../vocabulary/profile.
 import type { Profile } from '../../vocabulary/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { suggest } from '../../util/suggest.js';
-import { choice, list, parse } from '../args.js';
+import { list, parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { displayPath, printDiagnostics, writeJson } from '../output.js';
 import { usageError } from './check.js';
@@ -21,14 +21,9 @@ import { usageError } from './check.js';
 export const EVALUATE_USAGE = 'wijzer evaluate <profiel.yaml|.json> --catalogue <map> [--catalogue <map>...] [--format text|json|markdown]';
 
 export async function evaluateCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(
-    argv,
-    { catalogue: { type: 'string', multiple: true, short: 'c' }, catalogus: { type: 'string', multiple: true }, format: { type: 'string' }, regels: { type: 'string' } },
-    EVALUATE_USAGE,
-  );
-  if (!parsed) return usageError(io, error!);
-  const format = choice(parsed.values['format'], ['text', 'json', 'markdown'] as const, '--format');
-  if (format.error) return usageError(io, format.error);
+  const args = parseWithFormat(argv, { catalogue: { type: 'string', multiple: true, short: 'c' }, catalogus: { type: 'string', multiple: true }, regels: { type: 'string' } }, EVALUATE_USAGE, ['text', 'json', 'markdown'] as const);
+  if (!args.parsed) return usageError(io, args.error);
+  const { parsed, format } = args;
   const [profilePath, ...extraFolders] = parsed.positionals;
   if (!profilePath) return usageError(io, diag('WZ902', { what: 'een profielbestand', usage: EVALUATE_USAGE }));
   // `--catalogue catalogue/*` expands to several folders; the ones after the first arrive as positionals.
@@ -59,9 +54,9 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   printDiagnostics(io, unknownExistingIndications(profile.profile, evaluations, resolve(io.cwd, profilePath)));
   const vocabulary = scope.scope.vocabulary;
   const name = displayPath(io, resolve(io.cwd, profilePath));
-  if (format.value === 'json') {
+  if (format === 'json') {
     writeJson(io, evaluations.length === 1 ? evaluationJson(evaluations[0]!, vocabulary) : evaluations.map((e) => evaluationJson(e, vocabulary)));
-  } else if (format.value === 'markdown') {
+  } else if (format === 'markdown') {
     const summary = evaluations.length > 1 ? [renderComparisonMarkdown(evaluations, name)] : [];
     io.stdout.write(`${[...summary, ...evaluations.map((e) => renderMarkdown(e, vocabulary, name))].join('\n')}\n`);
   } else {

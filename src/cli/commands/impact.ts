@@ -9,7 +9,7 @@ import { loadPopulation } from '../../impact/population.js';
 import { impactJson, renderImpactHtml, renderImpactMarkdown, renderImpactText } from '../../impact/render.js';
 import { styleFor } from '../../report/style.js';
 import { isDirectory } from '../../util/files.js';
-import { choice, parse } from '../args.js';
+import { parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics, writeOutput } from '../output.js';
 import { usageError } from './check.js';
@@ -17,10 +17,9 @@ import { usageError } from './check.js';
 export const IMPACT_USAGE = 'wijzer impact <catalogus> --base <git-versie|map> --profielen <map|.jsonl|.csv> [--format text|markdown|json|html] [-o <bestand>]';
 
 export async function impactCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { base: { type: 'string' }, profielen: { type: 'string' }, format: { type: 'string' }, output: { type: 'string', short: 'o' } }, IMPACT_USAGE);
-  if (!parsed) return usageError(io, error!);
-  const format = choice(parsed.values['format'], ['text', 'markdown', 'json', 'html'] as const, '--format');
-  if (format.error) return usageError(io, format.error);
+  const args = parseWithFormat(argv, { base: { type: 'string' }, profielen: { type: 'string' }, output: { type: 'string', short: 'o' } }, IMPACT_USAGE, ['text', 'markdown', 'json', 'html'] as const);
+  if (!args.parsed) return usageError(io, args.error);
+  const { parsed, format } = args;
   const [folder, ...rest] = parsed.positionals;
   const base = parsed.values['base'];
   const profiles = parsed.values['profielen'];
@@ -34,7 +33,7 @@ export async function impactCommand(argv: string[], io: CliIO): Promise<number> 
     return EXIT.invalid;
   }
   try {
-    return await impactOf(loaded.versions, resolve(io.cwd, profiles), format.value ?? 'text', parsed.values['output'], io);
+    return await impactOf(loaded.versions, resolve(io.cwd, profiles), format ?? 'text', parsed.values['output'], io);
   } finally {
     loaded.release();
   }
