@@ -4,7 +4,8 @@
  * unused facts and definitions, and products no follow-up leads to. Every gap and overlap
  * comes with a concrete counterexample profile that `wijzer evaluate` reproduces.
  */
-import type { Catalogue, Product } from '../catalogue/types.js';
+import { clausesOf, type Catalogue, type Product } from '../catalogue/types.js';
+import { DOMAIN_FACTS } from '../evaluate/domain.js';
 import { checkExpr, type Scope } from '../check/typecheck.js';
 import { dependenciesOf } from '../check/usage.js';
 import { lower, type Cond } from '../compile/lower.js';
@@ -163,11 +164,13 @@ class Analysis {
 
   private unused(): void {
     const { scope, bundle } = this.input;
-    const used = new Set<string>();
+    // Facts the evaluator reads itself (the law that picks a Wmo or Jeugd code) count as used.
+    const used = new Set<string>(DOMAIN_FACTS);
     const usedDefinitions = new Set<string>();
     for (const catalogue of bundle) {
       for (const product of catalogue.products) {
-        for (const clause of [...product.voorwaarden, ...product.uitsluitingen, ...(product.combinatie?.of_als ? [product.combinatie.of_als] : [])]) {
+        product.limieten.forEach((l) => used.add(l.feit));
+        for (const { clause } of clausesOf(product)) {
           if (!clause.ast) continue;
           const dependencies = dependenciesOf(clause.ast, scope);
           dependencies.facts.forEach((f) => used.add(f));

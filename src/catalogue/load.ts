@@ -11,19 +11,28 @@ import { isDirectory, yamlFilesIn } from '../util/files.js';
 import { loadYamlFile } from '../yaml/load.js';
 import { scalarOffsetMapper } from '../yaml/scalar-offsets.js';
 import { nodeAt, spanOfPath, type PathSegment, type YamlSource } from '../yaml/strict.js';
-import type { Catalogue, Clause, Keuze, Product, Region } from './types.js';
+import type { Bestemming, Catalogue, Clause, Familie, Keuze, Limiet, Product, Region } from './types.js';
 import type { Domain } from './productcode.js';
 
-type RawClause = { id: string; als: string; reden: string; bron: string };
+type RawClause = { id: string; als: string; reden: string; bron: string; keuze?: string; verwijzing?: RawBestemming };
+type RawBestemming = { product?: string; buiten_catalogus?: string };
+type RawLimiet = Omit<LimietBaseRaw, 'span' | 'kind' | 'richtwaarde' | 'feit'> & { soort: Limiet['kind']; per?: 'dag' | 'week' | 'maand' | 'jaar' | 'traject' | 'indicatie'; richtwaarde?: boolean; feit?: string };
+type LimietBaseRaw = Omit<Limiet, 'per'>;
+type RawFamilie = { niveaukeuze?: { regel: string; bron: string }; aanbieder_biedt_alle_niveaus?: { bron: string } };
 type RawKeuze = { onderwerp: string; keuze: string; citaten: string[] };
-type RawProduct = Omit<Product, 'file' | 'span' | 'vervolg' | 'combinatie' | 'voorwaarden' | 'uitsluitingen' | 'keuzes' | 'productcodes'> & {
+type RawProduct = Omit<Product, 'file' | 'span' | 'vervolg' | 'combinatie' | 'voorwaarden' | 'uitsluitingen' | 'kenmerken' | 'limieten' | 'aanbieder' | 'keuzes' | 'productcodes'> & {
   productcodes?: Partial<Record<Domain, string[]>>;
   vervolg?: Omit<Product['vervolg'][number], 'span'>[];
   combinatie?: Omit<NonNullable<Product['combinatie']>, 'span' | 'of_als'> & { of_als?: string };
-  indicatie: { voorwaarden: RawClause[]; uitsluitingen?: RawClause[] };
+  indicatie: { voorwaarden: RawClause[]; uitsluitingen?: RawClause[]; kenmerken?: RawClause[] };
+  limieten?: RawLimiet[];
+  aanbieder?: { ook_bieden: string[]; reden?: string; bron: string };
   keuzes?: RawKeuze[];
 };
-type RawRegion = Omit<Region, 'file' | 'keuzes'> & { keuzes?: RawKeuze[] };
+type RawRegion = Omit<Region, 'file' | 'keuzes' | 'families'> & { keuzes?: RawKeuze[]; families?: Record<string, RawFamilie> };
+
+/** The profile fact an indicatieduur limit is checked against when the limit names none. */
+export const DEFAULT_DURATION_FACT = 'gevraagde_indicatieduur_maanden';
 
 export const PRODUCTS_FOLDER = 'producten';
 export const REGION_FILE = 'regio.yaml';
@@ -32,13 +41,40 @@ function keuzes(source: YamlSource, raw: RawKeuze[] | undefined, path: PathSegme
   return (raw ?? []).map((k, i) => ({ ...k, span: spanOfPath(source, [...path, i]) }));
 }
 
-function clauses(source: YamlSource, raw: RawClause[] | undefined, kind: 'voorwaarden' | 'uitsluitingen', diagnostics: Diagnostic[]): Clause[] {
+function clauses(source: YamlSource, raw: RawClause[] | undefined, kind: 'voorwaarden' | 'uitsluitingen' | 'kenmerken', diagnostics: Diagnostic[]): Clause[] {
   return (raw ?? []).map((c, i) => {
     const path = ['indicatie', kind, i];
     const at = scalarOffsetMapper(source, nodeAt(source, [...path, 'als']).node);
     const parsed = parseCriterion(c.als, at);
     diagnostics.push(...parsed.diagnostics);
-    return { id: c.id, text: c.als, reden: c.reden, bron: c.bron, at, span: spanOfPath(source, path), ...(parsed.ast ? { ast: parsed.ast } : {}) };
+    const verwijzing = c.verwijzing ? bestemming(c.verwijzing) : undefined;
+    return {
+      id: c.id,
+      text: c.als,
+      reden: c.reden,
+      bron: c.bron,
+      ...(c.keuze ? { keuze: c.keuze } : {}),
+      ...(verwijzing ? { verwijzing } : {}),
+      at,
+      span: spanOfPath(source, path),
+      ...(parsed.ast ? { ast: parsed.ast } : {}),
+    };
+  });
+}
+
+/** The schema allows exactly one of product / buiten_catalogus. */
+function bestemming(raw: RawBestemming): Bestemming | undefined {
+  if (raw.product !== undefined) return { kind: 'product', product: raw.product };
+  if (raw.buiten_catalogus !== undefined) return { kind: 'buiten-catalogus', naam: raw.buiten_catalogus };
+  return undefined;
+}
+
+function limieten(source: YamlSource, raw: RawLimiet[] | undefined): Limiet[] {
+  return (raw ?? []).map((l, i): Limiet => {
+    const { soort, per, richtwaarde, feit, ...rest } = l;
+    const base = { ...rest, richtwaarde: richtwaarde ?? false, feit: feit ?? DEFAULT_DURATION_FACT, span: spanOfPath(source, ['limieten', i]) };
+    // The checker reports a volume limit without `per` or `feit` (WZ318); the defaults keep loading total.
+    return soort === 'volume' ? { ...base, kind: 'volume', per: per ?? 'indicatie' } : { ...base, kind: 'indicatieduur' };
   });
 }
 
@@ -60,7 +96,7 @@ export function loadProduct(path: string): { product?: Product; diagnostics: Dia
   if (!loaded.source || !loaded.value) return { diagnostics: loaded.diagnostics };
   const { source, value: raw } = loaded;
   const diagnostics = [...loaded.diagnostics];
-  const { indicatie, vervolg, combinatie, keuzes: rawKeuzes, productcodes, ...rest } = raw;
+  const { indicatie, vervolg, combinatie, keuzes: rawKeuzes, productcodes, limieten: rawLimieten, aanbieder, ...rest } = raw;
   const product: Product = {
     ...rest,
     file: path,
@@ -71,6 +107,9 @@ export function loadProduct(path: string): { product?: Product; diagnostics: Dia
     ...(combinatie ? { combinatie: combination(source, combinatie, diagnostics) } : {}),
     voorwaarden: clauses(source, indicatie.voorwaarden, 'voorwaarden', diagnostics),
     uitsluitingen: clauses(source, indicatie.uitsluitingen, 'uitsluitingen', diagnostics),
+    kenmerken: clauses(source, indicatie.kenmerken, 'kenmerken', diagnostics),
+    limieten: limieten(source, rawLimieten),
+    ...(aanbieder ? { aanbieder: { ookBieden: aanbieder.ook_bieden, ...(aanbieder.reden ? { reden: aanbieder.reden } : {}), bron: aanbieder.bron, span: spanOfPath(source, ['aanbieder']) } } : {}),
     keuzes: keuzes(source, rawKeuzes, ['keuzes']),
   };
   return { product, diagnostics };
@@ -79,8 +118,15 @@ export function loadProduct(path: string): { product?: Product; diagnostics: Dia
 export function loadRegion(path: string): { region?: Region; diagnostics: Diagnostic[] } {
   const loaded = loadYamlFile<RawRegion>(path, 'regio.schema.json');
   if (!loaded.source || !loaded.value) return { diagnostics: loaded.diagnostics };
-  const { keuzes: rawKeuzes, ...rest } = loaded.value;
-  return { region: { ...rest, file: path, keuzes: keuzes(loaded.source, rawKeuzes, ['keuzes']) }, diagnostics: loaded.diagnostics };
+  const { keuzes: rawKeuzes, families: rawFamilies, ...rest } = loaded.value;
+  const source = loaded.source;
+  const families = Object.entries(rawFamilies ?? {}).map(([id, f]): Familie => ({
+    id,
+    ...(f.niveaukeuze ? { niveaukeuze: f.niveaukeuze } : {}),
+    ...(f.aanbieder_biedt_alle_niveaus ? { aanbiederBiedtAlleNiveaus: f.aanbieder_biedt_alle_niveaus } : {}),
+    span: spanOfPath(source, ['families', id], 'key'),
+  }));
+  return { region: { ...rest, file: path, families, keuzes: keuzes(source, rawKeuzes, ['keuzes']) }, diagnostics: loaded.diagnostics };
 }
 
 /** Loads what can be loaded; a product with errors is left out, its errors reported. */

@@ -9,8 +9,86 @@ export interface Clause {
   readonly text: string;
   readonly reden: string;
   readonly bron: string;
+  /** Why a voorwaarde stays although its quote names a possibility or an example (WZ317). */
+  readonly keuze?: string;
+  /** Uitsluitingen only (the schema allows it nowhere else): where to refer the client instead. */
+  readonly verwijzing?: Bestemming;
   readonly ast?: Expr;
   readonly at: OffsetMapper;
+  readonly span: Span;
+}
+
+/** Where a client goes instead: a product of the catalogue, or a provision outside it. */
+export type Bestemming = { readonly kind: 'product'; readonly product: string } | { readonly kind: 'buiten-catalogus'; readonly naam: string };
+
+/**
+ * The four kinds of statement a source document makes about a product:
+ *  - voorwaarde: when the product is for the client; must hold;
+ *  - uitsluiting: when it is not; applies → uitgesloten;
+ *  - kenmerk: typical or example (never required; supporting or deviating evidence);
+ *  - limiet: what a beschikking may grant (see Limiet; not a clause).
+ * 'alternatief' is the of_als of a combination rule.
+ */
+export type ClauseKind = 'voorwaarde' | 'uitsluiting' | 'kenmerk' | 'alternatief';
+
+export interface KindedClause {
+  readonly kind: ClauseKind;
+  readonly clause: Clause;
+  /** Data path of the clause in the product file. */
+  readonly path: readonly (string | number)[];
+}
+
+/** Every clause of a product with its kind, in file order: the one walk all stages share. */
+export function clausesOf(product: Product): KindedClause[] {
+  return [
+    ...product.voorwaarden.map((clause, i) => ({ kind: 'voorwaarde' as const, clause, path: ['indicatie', 'voorwaarden', i] })),
+    ...product.uitsluitingen.map((clause, i) => ({ kind: 'uitsluiting' as const, clause, path: ['indicatie', 'uitsluitingen', i] })),
+    ...product.kenmerken.map((clause, i) => ({ kind: 'kenmerk' as const, clause, path: ['indicatie', 'kenmerken', i] })),
+    ...(product.combinatie?.of_als ? [{ kind: 'alternatief' as const, clause: product.combinatie.of_als, path: ['combinatie', 'of_als'] }] : []),
+  ];
+}
+
+/** Units a limit can be expressed in; the unit of the requested amount must match. */
+export type LimietEenheid = Hoeveelheid['eenheid'];
+
+/**
+ * What a beschikking may grant. A limit is a product attribute, never a question to the client:
+ * it is checked only against a requested amount the profile states (its `feit`).
+ *  - indicatieduur: the validity period of the beschikking;
+ *  - volume: units per period or per traject.
+ * A richtwaarde warns when exceeded; otherwise an excess makes the product niet passend.
+ */
+export type Limiet =
+  | (LimietBase & { readonly kind: 'indicatieduur' })
+  | (LimietBase & { readonly kind: 'volume'; readonly per: 'dag' | 'week' | 'maand' | 'jaar' | 'traject' | 'indicatie' });
+
+interface LimietBase {
+  readonly id: string;
+  readonly maximum?: Hoeveelheid;
+  readonly minimum?: Hoeveelheid;
+  readonly richtwaarde: boolean;
+  /** The profile fact holding the requested amount. */
+  readonly feit: string;
+  readonly reden: string;
+  readonly bron: string;
+  readonly span: Span;
+}
+
+/** A provider that offers this product must also offer these (aanbieder.ook_bieden). */
+export interface AanbiederVerplichting {
+  readonly ookBieden: readonly string[];
+  readonly reden?: string;
+  readonly bron: string;
+  readonly span: Span;
+}
+
+/** Family-wide agreements from regio.yaml. */
+export interface Familie {
+  readonly id: string;
+  /** The document leaves the level to the toegang: the family fits, the level is chosen by this rule. */
+  readonly niveaukeuze?: { readonly regel: string; readonly bron: string };
+  /** A provider offering one level must offer all levels. */
+  readonly aanbiederBiedtAlleNiveaus?: { readonly bron: string };
   readonly span: Span;
 }
 
@@ -23,7 +101,7 @@ export interface Keuze {
 
 export interface Hoeveelheid {
   readonly aantal: number;
-  readonly eenheid: string;
+  readonly eenheid: 'uur' | 'minuut' | 'dag' | 'week' | 'maand' | 'jaar' | 'dagdeel' | 'sessie' | 'etmaal' | 'rit' | 'kilometer' | 'traject';
 }
 
 export interface Vervolg {
@@ -77,6 +155,9 @@ export interface Product {
   readonly combinatie?: Combinatie;
   readonly voorwaarden: readonly Clause[];
   readonly uitsluitingen: readonly Clause[];
+  readonly kenmerken: readonly Clause[];
+  readonly limieten: readonly Limiet[];
+  readonly aanbieder?: AanbiederVerplichting;
   readonly keuzes: readonly Keuze[];
 }
 
@@ -86,6 +167,7 @@ export interface Region {
   readonly bron: { readonly titel: string; readonly document: string; readonly datum?: string };
   readonly geldig_vanaf: string;
   readonly domeinen: readonly Domain[];
+  readonly families: readonly Familie[];
   readonly keuzes: readonly Keuze[];
   readonly file: string;
 }

@@ -6,9 +6,10 @@
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { PRODUCT_CATEGORIES, PRODUCT_CODE_PATTERN, productCategory, type Domain } from '../catalogue/productcode.js';
-import type { Catalogue, Keuze, Product } from '../catalogue/types.js';
+import { clausesOf, type Catalogue, type Keuze, type Product } from '../catalogue/types.js';
 import { suggest } from '../util/suggest.js';
 import { checkExpr, type Scope } from './typecheck.js';
+import { checkKinds } from './kinds.js';
 
 export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -56,13 +57,18 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
 
     if (product.voorwaarden.length === 0) out.push(diag('WZ311', { id: product.id }, product.locate(['indicatie', 'voorwaarden'])));
     const clauseIds = new Set<string>();
-    for (const clause of [...product.voorwaarden, ...product.uitsluitingen]) {
-      if (clauseIds.has(clause.id)) out.push(diag('WZ316', { id: clause.id, product: product.id }, clause.span));
-      clauseIds.add(clause.id);
+    for (const { kind, clause } of clausesOf(product)) {
+      if (kind !== 'alternatief') {
+        if (clauseIds.has(clause.id)) out.push(diag('WZ316', { id: clause.id, product: product.id }, clause.span));
+        clauseIds.add(clause.id);
+      }
       if (clause.ast) out.push(...checkExpr(clause.ast, scope, clause.at));
     }
-    const alternative = product.combinatie?.of_als;
-    if (alternative?.ast) out.push(...checkExpr(alternative.ast, scope, alternative.at));
+    for (const limiet of product.limieten) {
+      if (clauseIds.has(limiet.id)) out.push(diag('WZ316', { id: limiet.id, product: product.id }, limiet.span));
+      clauseIds.add(limiet.id);
+    }
+    out.push(...checkKinds(product, scope));
     out.push(...choiceWarnings(product.keuzes));
   }
 
@@ -74,6 +80,18 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
     product.combinatie?.vereist_een_van.forEach((target, index) => {
       checkReference(product, target, known, product.locate(['combinatie', 'vereist_een_van', index]), out);
     });
+    product.uitsluitingen.forEach((clause, index) => {
+      if (clause.verwijzing?.kind === 'product') checkReference(product, clause.verwijzing.product, known, product.locate(['indicatie', 'uitsluitingen', index, 'verwijzing', 'product']), out);
+    });
+    product.aanbieder?.ookBieden.forEach((target, index) => {
+      checkReference(product, target, known, product.locate(['aanbieder', 'ook_bieden', index]), out);
+    });
+  }
+  const familyIds = [...new Set(catalogue.products.flatMap((p) => (p.familie ? [p.familie] : [])))];
+  for (const family of catalogue.region.families) {
+    if (familyIds.includes(family.id)) continue;
+    const suggestion = suggest(family.id, familyIds);
+    out.push(diag('WZ319', { id: family.id, ...(suggestion ? { suggestion } : {}) }, family.span));
   }
   out.push(...choiceWarnings(catalogue.region.keuzes));
   return out;

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
-import type { Catalogue } from '../catalogue/types.js';
+import { clausesOf, type Catalogue } from '../catalogue/types.js';
 import { readTextFile } from '../util/files.js';
 
 export function normaliseForQuotes(text: string): string {
@@ -26,10 +26,14 @@ export interface Quote {
 export function quotesOf(catalogue: Catalogue): Quote[] {
   const quotes: Quote[] = [];
   for (const k of catalogue.region.keuzes) k.citaten.forEach((text) => quotes.push({ text, span: k.span }));
+  for (const f of catalogue.region.families) {
+    if (f.niveaukeuze) quotes.push({ text: f.niveaukeuze.bron, span: f.span });
+    if (f.aanbiederBiedtAlleNiveaus) quotes.push({ text: f.aanbiederBiedtAlleNiveaus.bron, span: f.span });
+  }
   for (const p of catalogue.products) {
-    for (const [kind, clauses] of [['voorwaarden', p.voorwaarden], ['uitsluitingen', p.uitsluitingen]] as const) {
-      clauses.forEach((c, i) => quotes.push({ text: c.bron, span: p.locate(['indicatie', kind, i, 'bron']) }));
-    }
+    for (const c of clausesOf(p)) if (c.kind !== 'alternatief') quotes.push({ text: c.clause.bron, span: p.locate([...c.path, 'bron']) });
+    p.limieten.forEach((l, i) => quotes.push({ text: l.bron, span: p.locate(['limieten', i, 'bron']) }));
+    if (p.aanbieder) quotes.push({ text: p.aanbieder.bron, span: p.locate(['aanbieder', 'bron']) });
     p.vervolg.forEach((v, i) => quotes.push({ text: v.bron, span: p.locate(['vervolg', i, 'bron']) }));
     if (p.combinatie) quotes.push({ text: p.combinatie.bron, span: p.locate(['combinatie', 'bron']) });
     p.normen?.forEach((n, i) => quotes.push({ text: n.bron, span: p.locate(['normen', i, 'bron']) }));

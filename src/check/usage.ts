@@ -1,5 +1,5 @@
 /** Which catalogues use which facts (through clauses, combinations and definitions). */
-import type { Catalogue } from '../catalogue/types.js';
+import { clausesOf, type Catalogue } from '../catalogue/types.js';
 import type { Scope } from './typecheck.js';
 import { namesIn, type Expr } from '../dsl/ast.js';
 
@@ -29,8 +29,8 @@ export function factsOf(expr: Expr, scope: Scope): Set<string> {
 export function factsUsedBy(catalogue: Catalogue, scope: Scope): Set<string> {
   const out = new Set<string>();
   for (const product of catalogue.products) {
-    const clauses = [...product.voorwaarden, ...product.uitsluitingen, ...(product.combinatie?.of_als ? [product.combinatie.of_als] : [])];
-    for (const clause of clauses) if (clause.ast) factsOf(clause.ast, scope).forEach((f) => out.add(f));
+    for (const { clause } of clausesOf(product)) if (clause.ast) factsOf(clause.ast, scope).forEach((f) => out.add(f));
+    for (const limiet of product.limieten) if (scope.vocabulary.facts.has(limiet.feit)) out.add(limiet.feit);
   }
   return out;
 }

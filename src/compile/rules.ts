@@ -1,21 +1,26 @@
 /**
  * Emits json-rules-engine rules. Per product:
- *  - per clause a "holds" rule and a "fails" rule (the negation in NNF), so a bare Engine
- *    tells true / false / unknown per clause and explanations can show every clause;
- *  - one "passend" rule: every voorwaarde holds and no uitsluiting applies.
- * Every rule has an explicit name, priority and event type.
+ *  - per clause (voorwaarde, uitsluiting, kenmerk, combination alternative) a "holds" rule and
+ *    a "fails" rule (the negation in NNF), so a bare Engine tells true / false / unknown per
+ *    clause and explanations can show every clause;
+ *  - per limit a "limiet overschreden" rule on the requested amount (false when none is stated);
+ *  - one "passend" rule: every voorwaarde holds, no uitsluiting applies and no hard limit is
+ *    exceeded by a stated request (a missing request never blocks: `not` of the excess).
+ * Kenmerken never enter the passend rule. Every rule has an explicit name, priority and event type.
  */
-import type { Catalogue, Clause, Product } from '../catalogue/types.js';
+import { clausesOf, type Catalogue, type Clause, type ClauseKind, type Limiet, type Product } from '../catalogue/types.js';
 import type { Scope } from '../check/typecheck.js';
 import { lower, type Cond, type Leaf } from './lower.js';
 import { describeCodes, eenheidCode } from '../catalogue/productcode.js';
+import { convert, factUnit, frequentieCode, limitText } from '../catalogue/limits.js';
 
-/** 'alternatief' is the of_als of a combination rule: evaluated, but not part of the product rule. */
-export type ClauseRole = 'voorwaarde' | 'uitsluiting' | 'alternatief';
+/** The role of a clause in evaluation is its kind. */
+export type ClauseRole = ClauseKind;
 
 export type ConditionJson =
   | { all: ConditionJson[] }
   | { any: ConditionJson[] }
+  | { not: ConditionJson }
   | { fact: string; operator: string; value: unknown; path?: string };
 
 export interface RuleJson {
@@ -34,9 +39,20 @@ export interface CompiledClause {
   readonly failsRule: RuleJson;
 }
 
+/** A limit lowered to "the requested amount exceeds it" (false when no amount is requested). */
+export interface CompiledLimiet {
+  readonly limiet: Limiet;
+  /** The bounds in the unit of the requested fact. */
+  readonly maximum?: number;
+  readonly minimum?: number;
+  readonly exceeds: Cond;
+  readonly rule: RuleJson;
+}
+
 export interface CompiledProduct {
   readonly product: Product;
   readonly clauses: readonly CompiledClause[];
+  readonly limieten: readonly CompiledLimiet[];
   readonly passendRule: RuleJson;
 }
 
@@ -55,6 +71,9 @@ export const EVENT = {
   uitsluitingNietVanToepassing: 'uitsluiting-niet-van-toepassing',
   alternatiefVoldaan: 'combinatie-alternatief-voldaan',
   alternatiefNietVoldaan: 'combinatie-alternatief-niet-voldaan',
+  kenmerkAanwezig: 'kenmerk-aanwezig',
+  kenmerkAfwezig: 'kenmerk-afwezig',
+  limietOverschreden: 'limiet-overschreden',
   passend: 'passend',
 } as const;
 
@@ -84,6 +103,7 @@ const CLAUSE_EVENTS: Record<ClauseRole, readonly [string, string]> = {
   voorwaarde: [EVENT.voorwaardeVoldaan, EVENT.voorwaardeNietVoldaan],
   uitsluiting: [EVENT.uitsluitingVanToepassing, EVENT.uitsluitingNietVanToepassing],
   alternatief: [EVENT.alternatiefVoldaan, EVENT.alternatiefNietVoldaan],
+  kenmerk: [EVENT.kenmerkAanwezig, EVENT.kenmerkAfwezig],
 };
 
 function clauseRules(catalogue: Catalogue, product: Product, clause: Clause, role: ClauseRole, scope: Scope): CompiledClause {
@@ -103,14 +123,48 @@ function clauseRules(catalogue: Catalogue, product: Product, clause: Clause, rol
   };
 }
 
+/** Bounds in the requested fact's unit; the checker (WZ318) makes sure they convert. */
+function limitRules(catalogue: Catalogue, product: Product, limiet: Limiet, scope: Scope): CompiledLimiet {
+  const fact = scope.vocabulary.facts.get(limiet.feit);
+  const unit = fact?.kind === 'getal' ? factUnit(fact.eenheid) : undefined;
+  if (!unit) throw new Error(`wijzer: compiling limit ${product.id}/${limiet.id} on an unchecked fact ${limiet.feit}`);
+  const maximum = limiet.maximum ? convert(limiet.maximum, unit) : undefined;
+  const minimum = limiet.minimum ? convert(limiet.minimum, unit) : undefined;
+  const leaf = (operator: Leaf['operator'], value: number): Leaf => ({ kind: 'leaf', fact: limiet.feit, operator, value, via: [] });
+  const items: Cond[] = [...(maximum !== undefined ? [leaf('greaterThan', maximum)] : []), ...(minimum !== undefined ? [leaf('lessThan', minimum)] : [])];
+  const exceeds: Cond = items.length === 1 ? items[0]! : { kind: 'any', items };
+  const frequentie = frequentieCode(limiet);
+  const params = {
+    catalogus: catalogue.id,
+    product: product.id,
+    limiet: limiet.id,
+    soort: limiet.kind,
+    tekst: limitText(limiet),
+    richtwaarde: limiet.richtwaarde,
+    feit: limiet.feit,
+    ...(maximum !== undefined ? { maximum } : {}),
+    ...(minimum !== undefined ? { minimum } : {}),
+    ...(frequentie ? { frequentie } : {}),
+    reden: limiet.reden,
+    bron: limiet.bron,
+  };
+  return {
+    limiet,
+    ...(maximum !== undefined ? { maximum } : {}),
+    ...(minimum !== undefined ? { minimum } : {}),
+    exceeds,
+    rule: { name: `${catalogue.id}/${product.id}/limiet/${limiet.id}`, priority: CLAUSE_PRIORITY, conditions: topLevel(exceeds), event: { type: EVENT.limietOverschreden, params } },
+  };
+}
+
 export function compileCatalogue(catalogue: Catalogue, scope: Scope): CompiledCatalogue {
   const products = catalogue.products.map((product): CompiledProduct => {
-    const clauses = [
-      ...product.voorwaarden.map((c) => clauseRules(catalogue, product, c, 'voorwaarde', scope)),
-      ...product.uitsluitingen.map((c) => clauseRules(catalogue, product, c, 'uitsluiting', scope)),
-      ...(product.combinatie?.of_als ? [clauseRules(catalogue, product, product.combinatie.of_als, 'alternatief', scope)] : []),
+    const clauses = clausesOf(product).map((c) => clauseRules(catalogue, product, c.clause, c.kind, scope));
+    const limieten = product.limieten.filter((l) => l.minimum !== undefined || l.maximum !== undefined).map((l) => limitRules(catalogue, product, l, scope));
+    const parts = [
+      ...clauses.flatMap((c) => (c.role === 'voorwaarde' ? [conditionJson(c.holds)] : c.role === 'uitsluiting' ? [conditionJson(c.fails)] : [])),
+      ...limieten.filter((l) => !l.limiet.richtwaarde).map((l): ConditionJson => ({ not: conditionJson(l.exceeds) })),
     ];
-    const parts = clauses.flatMap((c) => (c.role === 'voorwaarde' ? [conditionJson(c.holds)] : c.role === 'uitsluiting' ? [conditionJson(c.fails)] : []));
     const passendRule: RuleJson = {
       name: `${catalogue.id}/${product.id}/passend`,
       priority: PRODUCT_PRIORITY,
@@ -131,12 +185,12 @@ export function compileCatalogue(catalogue: Catalogue, scope: Scope): CompiledCa
         },
       },
     };
-    return { product, clauses, passendRule };
+    return { product, clauses, limieten, passendRule };
   });
   return { catalogue, products };
 }
 
 /** All rules of a catalogue, in a stable order, ready for `new Engine(rules)`. */
 export function rulesOf(compiled: CompiledCatalogue): RuleJson[] {
-  return compiled.products.flatMap((p) => [...p.clauses.flatMap((c) => [c.holdsRule, c.failsRule]), p.passendRule]);
+  return compiled.products.flatMap((p) => [...p.clauses.flatMap((c) => [c.holdsRule, c.failsRule]), ...p.limieten.map((l) => l.rule), p.passendRule]);
 }

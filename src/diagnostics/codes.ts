@@ -52,7 +52,10 @@ export const CODES = {
   WZ312: { severity: 'fout', message: (p) => `Product '${s(p, 'id')}' verwijst naar zichzelf.`, hint: () => 'Een product kan niet zijn eigen vervolg of combinatie zijn.' },
   WZ313: { severity: 'waarschuwing', message: (p) => `Productcode '${s(p, 'code')}' is voor ${s(p, 'domain')}, maar de regio noemt alleen ${s(p, 'domains')}.`, hint: () => 'Voeg het domein toe aan regio.yaml of verwijder de code.' },
   WZ314: { severity: 'fout', message: (p) => `Definitie '${s(p, 'name')}' is al gedefinieerd in ${s(p, 'other')}.`, hint: () => 'Geef elke definitie een eigen naam.' },
-  WZ316: { severity: 'fout', message: (p) => `Clausule-id '${s(p, 'id')}' komt twee keer voor in product '${s(p, 'product')}'.`, hint: () => 'Geef elke voorwaarde en uitsluiting binnen een product een eigen id.' },
+  WZ316: { severity: 'fout', message: (p) => `Clausule-id '${s(p, 'id')}' komt twee keer voor in product '${s(p, 'product')}'.`, hint: () => 'Geef elke voorwaarde, uitsluiting, kenmerk en limiet binnen een product een eigen id.' },
+  WZ317: { severity: 'waarschuwing', message: (p) => `Voorwaarde '${s(p, 'id')}' citeert een mogelijkheid of voorbeeld ('${s(p, 'marker')}'), geen criterium.`, hint: () => 'Maak er een kenmerk van (indicatie.kenmerken), of leg met keuze: uit waarom deze zin toch een voorwaarde is.' },
+  WZ318: { severity: 'fout', message: (p) => `Limiet '${s(p, 'id')}' kan niet getoetst worden: ${s(p, 'detail')}.`, hint: () => 'Geef een maximum of minimum ({ aantal, eenheid }) en een feit (getal) met een eenheid die daarnaar om te rekenen is, bijvoorbeeld feit: gevraagde_indicatieduur_maanden.' },
+  WZ319: { severity: 'fout', message: (p) => `Familie '${s(p, 'id')}' in regio.yaml komt bij geen enkel product voor.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik de familie-naam zoals die in de producten staat (familie:).') },
   WZ315: { severity: 'fout', message: (p) => `Naam '${s(p, 'name')}' wordt zowel als feit als als definitie gebruikt.`, hint: () => 'Hernoem de definitie; feiten en definities delen één naamruimte.' },
 
   // --- criteria DSL syntax -----------------------------------------------------------------

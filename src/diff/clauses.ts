@@ -2,7 +2,7 @@
  * Clause-level criteria diff. Clauses are matched by role and id, then by identical meaning;
  * their meaning is the canonical rendering of the AST, so reformatting is not a change.
  */
-import type { Clause, Product } from '../catalogue/types.js';
+import { clausesOf, type Clause, type Product } from '../catalogue/types.js';
 import { renderExpr } from '../dsl/ast.js';
 import type { ClauseRole } from '../compile/rules.js';
 
@@ -19,17 +19,13 @@ export function meaning(clause: Clause): string {
   return clause.ast ? renderExpr(clause.ast) : clause.text.trim().replace(/\s+/g, ' ');
 }
 
-function clausesOf(product: Product): { role: ClauseRole; clause: Clause }[] {
-  return [
-    ...product.voorwaarden.map((clause) => ({ role: 'voorwaarde' as const, clause })),
-    ...product.uitsluitingen.map((clause) => ({ role: 'uitsluiting' as const, clause })),
-    ...(product.combinatie?.of_als ? [{ role: 'alternatief' as const, clause: product.combinatie.of_als }] : []),
-  ];
+function roled(product: Product): { role: ClauseRole; clause: Clause }[] {
+  return clausesOf(product).map((c) => ({ role: c.kind, clause: c.clause }));
 }
 
 export function diffClauses(a: Product, b: Product): ClauseChange[] {
-  const before = clausesOf(a);
-  const after = clausesOf(b);
+  const before = roled(a);
+  const after = roled(b);
   const unmatchedAfter = new Set(after);
   const changes: ClauseChange[] = [];
   const pairs: [(typeof before)[number], (typeof after)[number]][] = [];

@@ -1,15 +1,26 @@
 /**
  * Profile → explained decision. Where a fact flows:
- *   profile → json-rules-engine (holds/fails rule per clause) → clause truth (waar/onwaar/onbekend)
- *   → product status (uitgesloten > niet passend > onbekend > passend) → combinations → families.
+ *   profile → json-rules-engine (holds/fails rule per clause, excess rule per limit)
+ *   → clause truth (waar/onwaar/onbekend) and limit verdicts
+ *   → product status (uitgesloten > niet passend > onbekend > passend; kenmerken never count)
+ *   → combinations → families (lightest fit, level chosen by the toegang, closest fit)
+ *   → referrals and the Wmo/Jeugd code.
  */
-import type { CompiledCatalogue, CompiledClause, CompiledProduct } from '../compile/rules.js';
+import type { CompiledCatalogue, CompiledClause, CompiledLimiet, CompiledProduct } from '../compile/rules.js';
 import { leavesOf } from '../compile/lower.js';
 import type { Profile } from '../vocabulary/types.js';
 import { RuleRunner, type RuleOutcome } from './engine.js';
-import type { ClauseOutcome, Evaluation, FamilyOutcome, ProductOutcome, Status, Truth } from './outcome.js';
+import { isHardExcess, type ClauseOutcome, type Evaluation, type LimitOutcome, type ProductOutcome, type Status, type Truth } from './outcome.js';
 import { applyCombinations } from './combinations.js';
 import { rankQuestions } from './questions.js';
+import { families } from './families.js';
+import { referralsOf } from './referrals.js';
+import { domainCode } from './domain.js';
+
+/** Clauses whose truth decides the status; kenmerken and the combination alternative do not. */
+export function decides(clause: { readonly role: CompiledClause['role'] }): boolean {
+  return clause.role === 'voorwaarde' || clause.role === 'uitsluiting';
+}
 
 /**
  * The "fails" rules only matter when a fact is missing: with every fact present a clause that
@@ -24,7 +35,7 @@ export class Evaluator {
   constructor(readonly compiled: CompiledCatalogue) {
     // The product-level "passend" rules are for consumers; their verdict equals the clause
     // verdict (test/compile-engine.test.ts proves it on a bare Engine), so they are not run here.
-    this.holdsRunner = new RuleRunner(compiled.products.flatMap((p) => p.clauses.map((c) => c.holdsRule)));
+    this.holdsRunner = new RuleRunner(compiled.products.flatMap((p) => [...p.clauses.map((c) => c.holdsRule), ...p.limieten.map((l) => l.rule)]));
     this.failsRunner = new RuleRunner(compiled.products.flatMap((p) => p.clauses.map((c) => c.failsRule)));
     this.usedFacts = [...new Set(compiled.products.flatMap((p) => p.clauses.flatMap((c) => leavesOf(c.holds).map((l) => l.fact))))];
   }
@@ -46,8 +57,9 @@ export class Evaluator {
       regionName: this.compiled.catalogue.region.naam,
       profile,
       products,
-      families: families(products),
+      families: families(products, this.compiled.catalogue.region.families),
       questions: rankQuestions(products),
+      verwijzingen: referralsOf(products),
     };
   }
 }
@@ -72,38 +84,25 @@ function clauseOutcome(compiled: CompiledClause, outcomes: Map<string, RuleOutco
   return { compiled, role: compiled.role, truth, leaves, missing };
 }
 
+/** A limit bites only when the profile states the requested amount; a missing request never blocks. */
+function limitOutcome(compiled: CompiledLimiet, outcomes: Map<string, RuleOutcome>, profile: Profile): LimitOutcome {
+  const requested = profile[compiled.limiet.feit];
+  if (typeof requested !== 'number') return { compiled, verdict: 'niet gevraagd' };
+  const exceeded = mustGet(outcomes, compiled.rule.name).result;
+  return { compiled, requested, verdict: exceeded ? 'overschreden' : 'binnen' };
+}
+
 function productOutcome(compiled: CompiledProduct, outcomes: Map<string, RuleOutcome>, profile: Profile): ProductOutcome {
   const clauses = compiled.clauses.map((c) => clauseOutcome(c, outcomes, profile));
+  const limieten = compiled.limieten.map((l) => limitOutcome(l, outcomes, profile));
   const voorwaarden = clauses.filter((c) => c.role === 'voorwaarde');
   const uitsluitingen = clauses.filter((c) => c.role === 'uitsluiting');
   let status: Status;
   if (uitsluitingen.some((c) => c.truth === 'waar')) status = 'uitgesloten';
-  else if (voorwaarden.some((c) => c.truth === 'onwaar')) status = 'niet passend';
-  else if (clauses.some((c) => c.role !== 'alternatief' && c.truth === 'onbekend')) status = 'onbekend';
+  else if (voorwaarden.some((c) => c.truth === 'onwaar') || limieten.some(isHardExcess)) status = 'niet passend';
+  else if (clauses.some((c) => decides(c) && c.truth === 'onbekend')) status = 'onbekend';
   else status = 'passend';
-  const missing = status === 'onbekend' ? [...new Set(clauses.filter((c) => c.role !== 'alternatief').flatMap((c) => c.missing))] : [];
-  return { product: compiled.product, status, clauses, missing };
+  const missing = status === 'onbekend' ? [...new Set(clauses.filter(decides).flatMap((c) => c.missing))] : [];
+  return { product: compiled.product, status, clauses, limieten, missing, code: domainCode(compiled.product, profile) };
 }
 
-function families(products: readonly ProductOutcome[]): FamilyOutcome[] {
-  const byFamily = new Map<string, ProductOutcome[]>();
-  for (const outcome of products) {
-    const family = outcome.product.familie;
-    if (family === undefined || outcome.product.niveau === undefined) continue;
-    byFamily.set(family, [...(byFamily.get(family) ?? []), outcome]);
-  }
-  return [...byFamily.entries()].map(([familie, members]) => {
-    const levels = [...new Set(members.map((m) => m.product.niveau!))].sort((a, b) => a - b);
-    const open: ProductOutcome[] = [];
-    for (const level of levels) {
-      const atLevel = members.filter((m) => m.product.niveau === level);
-      const fitting = atLevel.filter((m) => m.status === 'passend');
-      open.push(...atLevel.filter((m) => m.status === 'onbekend'));
-      if (fitting.length > 0) {
-        // "De lichtst passende voorziening": a lighter level that is still open must be decided first.
-        return { familie, status: open.length > 0 ? 'onbekend' : 'bepaald', lichtstPassend: fitting, open } satisfies FamilyOutcome;
-      }
-    }
-    return { familie, status: open.length > 0 ? 'onbekend' : 'geen', lichtstPassend: [], open } satisfies FamilyOutcome;
-  });
-}

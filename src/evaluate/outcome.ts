@@ -1,7 +1,8 @@
 /** The result of evaluating one profile against one catalogue: plain data for every report. */
-import type { Product } from '../catalogue/types.js';
+import type { Bestemming, Product } from '../catalogue/types.js';
+import type { Domain } from '../catalogue/productcode.js';
 import type { Leaf } from '../compile/lower.js';
-import type { ClauseRole, CompiledClause } from '../compile/rules.js';
+import type { ClauseRole, CompiledClause, CompiledLimiet } from '../compile/rules.js';
 import type { FactValue, Profile } from '../vocabulary/types.js';
 import type { Question } from './questions.js';
 
@@ -29,22 +30,83 @@ export interface CombinationOutcome {
   readonly satisfiedBy?: string;
   readonly source?: 'evaluatie' | 'bestaande indicatie' | 'andere situatie';
   readonly undecided: readonly string[];
+  /** Required partners that are definitely not indicated (niet passend, uitgesloten, not in a complete list). */
+  readonly ruledOut: readonly string[];
 }
+
+/** A limit against the requested amount: only a stated request is checked. */
+export interface LimitOutcome {
+  readonly compiled: CompiledLimiet;
+  readonly requested?: number;
+  readonly verdict: 'niet gevraagd' | 'binnen' | 'overschreden';
+}
+
+/** A stated request above a limit that is not a richtwaarde: the product does not fit. */
+export function isHardExcess(limit: LimitOutcome): boolean {
+  return limit.verdict === 'overschreden' && !limit.compiled.limiet.richtwaarde;
+}
+
+/** Which national code applies to this client where a product has both a Wmo and a Jeugd code. */
+export type CodeChoice =
+  | { readonly kind: 'enig'; readonly domain: Domain; readonly codes: readonly string[] }
+  | { readonly kind: 'gekozen'; readonly domain: Domain; readonly codes: readonly string[]; readonly reden: string }
+  | { readonly kind: 'onbepaald'; readonly reden: string }
+  | { readonly kind: 'geen' };
 
 export interface ProductOutcome {
   readonly product: Product;
   readonly status: Status;
   readonly clauses: readonly ClauseOutcome[];
+  readonly limieten: readonly LimitOutcome[];
   readonly missing: readonly string[];
   readonly combinatie?: CombinationOutcome;
+  readonly code: CodeChoice;
 }
+
+/** How far a level is from fitting: what must change, and the indicators that point elsewhere. */
+export interface ClosestFit {
+  readonly product: ProductOutcome;
+  /** Voorwaarden that fail, hard limits exceeded, a combination that cannot be met. */
+  readonly afwijkingen: readonly Afwijking[];
+  /** Kenmerken of this level the profile does not show. */
+  readonly afwijkendeKenmerken: readonly ClauseOutcome[];
+  /** Kenmerken of this level the profile does show. */
+  readonly steunendeKenmerken: readonly ClauseOutcome[];
+}
+
+export type Afwijking =
+  | { readonly kind: 'voorwaarde'; readonly clause: ClauseOutcome }
+  | { readonly kind: 'limiet'; readonly limit: LimitOutcome }
+  | { readonly kind: 'combinatie'; readonly combinatie: CombinationOutcome };
 
 export interface FamilyOutcome {
   readonly familie: string;
-  /** bepaald: the lightest fitting level is known; onbekend: a lighter level is still open; geen: nothing fits. */
-  readonly status: 'bepaald' | 'onbekend' | 'geen';
+  /**
+   * bepaald: the lightest fitting level is known; onbekend: a lighter level is still open;
+   * keuze-toegang: every fitting level is possible and the document leaves the choice to the
+   * toegang (niveaukeuze in regio.yaml); geen: nothing fits (see dichtstbij).
+   */
+  readonly status: 'bepaald' | 'onbekend' | 'keuze-toegang' | 'geen';
   readonly lichtstPassend: readonly ProductOutcome[];
   readonly open: readonly ProductOutcome[];
+  /** keuze-toegang: the levels to choose from and the rule the document gives. */
+  readonly keuze?: { readonly niveaus: readonly ProductOutcome[]; readonly regel: string; readonly bron: string };
+  /** geen: levels ranked by how close they come (fewest afwijkingen, then fewest deviating kenmerken). */
+  readonly dichtstbij: readonly ClosestFit[];
+}
+
+/**
+ * "Verwijzen naar …, omdat …": where to send the client. From an applying uitsluiting that
+ * names a destination, or a vervolg of a product that fits.
+ */
+export interface Verwijzing {
+  readonly kind: 'uitsluiting' | 'vervolg';
+  readonly bestemming: Bestemming;
+  readonly vanuit: Product;
+  readonly reden: string;
+  readonly bron: string;
+  /** vervolg only: afschalen, opschalen, … as the catalogue states it. */
+  readonly richting?: string;
 }
 
 export interface Evaluation {
@@ -55,4 +117,5 @@ export interface Evaluation {
   readonly families: readonly FamilyOutcome[];
   /** Missing facts, most informative first (see questions.ts). */
   readonly questions: readonly Question[];
+  readonly verwijzingen: readonly Verwijzing[];
 }

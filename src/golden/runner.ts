@@ -15,7 +15,7 @@ import { loadYamlFile } from '../yaml/load.js';
 import { spanOfPath } from '../yaml/strict.js';
 import { validateProfile } from '../vocabulary/profile.js';
 import { loadSourceDocument, quoteFound } from '../check/sources.js';
-import type { Catalogue } from '../catalogue/types.js';
+import { clausesOf, type Catalogue } from '../catalogue/types.js';
 import type { Profile } from '../vocabulary/types.js';
 
 type ProductExpectation = Status | { status: Status; clausule?: string; ontbreekt?: string[] };
@@ -102,7 +102,7 @@ async function runCase(file: string, catalogueId: string, context: CatalogueCont
     }
     const expectation = products[id]!;
     const clause = typeof expectation === 'object' ? expectation.clausule : undefined;
-    const known = [...product.voorwaarden, ...product.uitsluitingen].map((c) => c.id);
+    const known = [...clausesOf(product).filter((c) => c.kind !== 'alternatief').map((c) => c.clause.id), ...product.limieten.map((l) => l.id)];
     if (clause !== undefined && !known.includes(clause)) {
       diagnostics.push(diag('WZ806', { clause, id, known: known.join(', ') }, spanOfPath(source, ['verwacht', 'producten', id, 'clausule'])));
     }

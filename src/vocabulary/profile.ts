@@ -13,6 +13,8 @@ import { assertNever } from '../dsl/ast.js';
 import type { Fact, Profile, Vocabulary } from './types.js';
 
 export const EXISTING_INDICATIONS_KEY = 'bestaande_indicaties';
+/** false: the client may have indications not listed; by default the list is complete. */
+export const EXISTING_COMPLETE_KEY = 'bestaande_indicaties_volledig';
 
 function factSchema(fact: Fact): object {
   switch (fact.kind) {
@@ -43,6 +45,10 @@ export function profileSchema(vocabulary: Vocabulary): object {
     uniqueItems: true,
     items: { type: 'string' },
     description: 'Producten (ids) die de inwoner al geïndiceerd heeft; telt mee voor "alleen in combinatie met".',
+  };
+  properties[EXISTING_COMPLETE_KEY] = {
+    type: 'boolean',
+    description: 'Is de lijst bestaande_indicaties volledig? Standaard ja (ook als de lijst ontbreekt: geen bestaande indicaties). Zet op false als er indicaties kunnen zijn die niet genoemd zijn.',
   };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

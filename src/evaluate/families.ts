@@ -1,0 +1,68 @@
+/**
+ * Per family: the lightest fitting level ("de lichtst passende voorziening"), the levels the
+ * toegang chooses from where the document leaves the choice to it, and — when no level fits —
+ * the levels ranked by how close they come. The closest fit never makes a product passend.
+ */
+import type { Familie } from '../catalogue/types.js';
+import { isHardExcess, type Afwijking, type ClosestFit, type FamilyOutcome, type ProductOutcome } from './outcome.js';
+
+export function families(products: readonly ProductOutcome[], settings: readonly Familie[]): FamilyOutcome[] {
+  const byFamily = new Map<string, ProductOutcome[]>();
+  for (const outcome of products) {
+    const family = outcome.product.familie;
+    if (family === undefined || outcome.product.niveau === undefined) continue;
+    byFamily.set(family, [...(byFamily.get(family) ?? []), outcome]);
+  }
+  return [...byFamily.entries()].map(([familie, members]) => familyOutcome(familie, members, settings.find((f) => f.id === familie)));
+}
+
+function familyOutcome(familie: string, members: readonly ProductOutcome[], setting: Familie | undefined): FamilyOutcome {
+  const sorted = [...members].sort((a, b) => a.product.niveau! - b.product.niveau!);
+  const fitting = sorted.filter((m) => m.status === 'passend');
+  const choice = setting?.niveaukeuze;
+  if (choice && fitting.length > 1) {
+    // The document leaves the level to the toegang: every fitting level is a valid answer.
+    const open = sorted.filter((m) => m.status === 'onbekend');
+    return { familie, status: 'keuze-toegang', lichtstPassend: [fitting[0]!], open, keuze: { niveaus: fitting, ...choice }, dichtstbij: [] };
+  }
+  const levels = [...new Set(sorted.map((m) => m.product.niveau!))];
+  const open: ProductOutcome[] = [];
+  for (const level of levels) {
+    const atLevel = sorted.filter((m) => m.product.niveau === level);
+    const fittingHere = atLevel.filter((m) => m.status === 'passend');
+    open.push(...atLevel.filter((m) => m.status === 'onbekend'));
+    if (fittingHere.length > 0) {
+      // A lighter level that is still open must be decided first.
+      return { familie, status: open.length > 0 ? 'onbekend' : 'bepaald', lichtstPassend: fittingHere, open, dichtstbij: [] };
+    }
+  }
+  if (open.length > 0) return { familie, status: 'onbekend', lichtstPassend: [], open, dichtstbij: [] };
+  return { familie, status: 'geen', lichtstPassend: [], open, dichtstbij: closestFits(sorted) };
+}
+
+/** Uitgesloten levels are not candidates: an exclusion is a hard no, not a deviation. */
+export function closestFits(members: readonly ProductOutcome[]): ClosestFit[] {
+  return members
+    .filter((m) => m.status === 'niet passend')
+    .map((product): ClosestFit => {
+      const afwijkingen: Afwijking[] = [
+        ...product.clauses.filter((c) => c.role === 'voorwaarde' && c.truth === 'onwaar').map((clause) => ({ kind: 'voorwaarde' as const, clause })),
+        ...product.limieten.filter(isHardExcess).map((limit) => ({ kind: 'limiet' as const, limit })),
+        ...(product.combinatie && !product.combinatie.satisfiedBy && product.combinatie.undecided.length === 0 ? [{ kind: 'combinatie' as const, combinatie: product.combinatie }] : []),
+      ];
+      const kenmerken = product.clauses.filter((c) => c.role === 'kenmerk');
+      return {
+        product,
+        afwijkingen,
+        afwijkendeKenmerken: kenmerken.filter((c) => c.truth === 'onwaar'),
+        steunendeKenmerken: kenmerken.filter((c) => c.truth === 'waar'),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.afwijkingen.length - b.afwijkingen.length ||
+        a.afwijkendeKenmerken.length - b.afwijkendeKenmerken.length ||
+        b.steunendeKenmerken.length - a.steunendeKenmerken.length ||
+        a.product.product.niveau! - b.product.product.niveau!,
+    );
+}
