@@ -58,6 +58,11 @@ export const CODES = {
   WZ319: { severity: 'fout', message: (p) => `Familie '${s(p, 'id')}' in regio.yaml komt bij geen enkel product voor.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik de familie-naam zoals die in de producten staat (familie:).') },
   WZ315: { severity: 'fout', message: (p) => `Naam '${s(p, 'name')}' wordt zowel als feit als als definitie gebruikt.`, hint: () => 'Hernoem de definitie; feiten en definities delen één naamruimte.' },
 
+  // --- a provider's offer against the catalogue (wijzer aanbieder) ------------------------
+  WZ330: { severity: 'fout', message: (p) => `Wie ${s(p, 'product')} biedt, moet ook ${s(p, 'missing')} bieden; dat ontbreekt in het aanbod.`, hint: (p) => `Voeg ${s(p, 'missing')} toe aan het aanbod of bied ${s(p, 'product')} niet aan. Bron: "${s(p, 'quote')}"` },
+  WZ331: { severity: 'fout', message: (p) => `Wie een niveau van ${s(p, 'family')} biedt, moet alle niveaus bieden; ${s(p, 'missing')} ontbreekt.`, hint: (p) => `Voeg de ontbrekende niveaus toe aan het aanbod. Bron: "${s(p, 'quote')}"` },
+  WZ332: { severity: 'fout', message: (p) => `'${s(p, 'entry')}' is geen product-id of productcode van ${s(p, 'catalogue')}.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik het id of de productcode zoals wijzer evaluate of de catalogus die toont.') },
+
   // --- criteria DSL syntax -----------------------------------------------------------------
   WZ401: { severity: 'fout', message: (p) => `Onbekend teken '${s(p, 'text')}' in de voorwaarde.`, hint: () => 'Gebruik namen met kleine letters, cijfers en _, vergelijkingen als >=, <=, =, en woorden als en, of, niet, is, in, tussen, bevat, aantal.' },
   WZ402: { severity: 'fout', message: (p) => `Onverwacht '${s(p, 'found')}' in de voorwaarde.`, hint: (p) => `Hier werd ${s(p, 'expected')} verwacht.` },
@@ -113,6 +118,8 @@ export const CODES = {
   WZ804: { severity: 'fout', message: (p) => `Citaat niet gevonden in ${s(p, 'document')}: "${s(p, 'quote')}"`, hint: () => 'Neem de zin letterlijk over uit het brondocument (hoofdletters en leestekens tellen mee; witruimte niet).' },
   WZ805: { severity: 'fout', message: (p) => `Brondocument '${s(p, 'document')}' niet gevonden in ${s(p, 'folder')}.`, hint: () => 'Controleer bron.document in regio.yaml en de map die u met --bronnen opgeeft.' },
   WZ806: { severity: 'fout', message: (p) => `Verwachte clausule '${s(p, 'clause')}' bestaat niet bij product '${s(p, 'id')}'.`, hint: (p) => `Clausules van dit product: ${s(p, 'known')}.` },
+
+  WZ807: { severity: 'fout', message: () => 'Een testcasus heeft precies één van profiel (een inwoner) of aanbod (een aanbieder).', hint: () => 'Schrijf profiel: { … } voor een beoordeling, of aanbod: [product-ids] voor een toets van het aanbod van een aanbieder.' },
 
   // --- command line usage ------------------------------------------------------------------
   WZ901: { severity: 'fout', message: (p) => `Onbekend commando '${s(p, 'name')}'.`, hint: (p) => `Beschikbaar: ${s(p, 'known')}. Zie: wijzer help` },

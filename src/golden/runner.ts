@@ -6,7 +6,8 @@ import { basename, join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { diag } from '../diagnostics/codes.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Status } from '../evaluate/outcome.js';
+import type { FamilyOutcome, ProductOutcome, Status } from '../evaluate/outcome.js';
+import { checkOfferEntries, type OfferCheck } from '../provider/offer.js';
 import { Evaluator } from '../evaluate/evaluate.js';
 import { prepareCatalogue, prepareScope } from '../pipeline.js';
 import { isDirectory, yamlFilesIn } from '../util/files.js';
@@ -18,14 +19,25 @@ import { loadSourceDocument, quoteFound } from '../check/sources.js';
 import { clausesOf, type Catalogue } from '../catalogue/types.js';
 import type { Profile } from '../vocabulary/types.js';
 
-type ProductExpectation = Status | { status: Status; clausule?: string; ontbreekt?: string[] };
+type ProductExpectation = Status | { status: Status; clausule?: string; ontbreekt?: string[]; code?: string };
+/** A family: the lightest fitting product(s), none (null), the levels the toegang chooses from, or the closest level. */
+type FamilyExpectation = string | string[] | null | { keuze: string[] } | { dichtstbij: string };
 
 interface RawCase {
   naam: string;
   bron: string;
   toelichting?: string;
-  profiel: Record<string, unknown>;
-  verwacht: { producten?: Record<string, ProductExpectation>; families?: Record<string, string | string[] | null> };
+  /** A case is either a client profile or a provider's offer (product ids or codes). */
+  profiel?: Record<string, unknown>;
+  aanbod?: string[];
+  verwacht: {
+    producten?: Record<string, ProductExpectation>;
+    families?: Record<string, FamilyExpectation>;
+    /** Destinations (product id or provision outside the catalogue) the result must refer to. */
+    verwijzingen?: string[];
+    /** Offer cases: does the offer meet the obligations, and which products does it miss. */
+    aanbod?: { voldoet: boolean; ontbreekt?: string[] };
+  };
 }
 
 export interface CaseResult {
@@ -80,8 +92,10 @@ async function runCase(file: string, catalogueId: string, context: CatalogueCont
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const products = raw.verwacht.producten ?? {};
   const families = raw.verwacht.families ?? {};
-  const checks = Object.keys(products).length + Object.keys(families).length;
+  const referrals = raw.verwacht.verwijzingen ?? [];
+  const checks = Object.keys(products).length + Object.keys(families).length + referrals.length + (raw.verwacht.aanbod ? 1 : 0);
   if (checks === 0) diagnostics.push(diag('WZ801', {}, spanOfPath(source, ['verwacht'], 'key')));
+  if ((raw.profiel === undefined) === (raw.aanbod === undefined)) diagnostics.push(diag('WZ807', {}, spanOfPath(source, ['naam'], 'key')));
   if (!context.catalogue || !context.evaluator) {
     diagnostics.push(...context.diagnostics);
     if (context.diagnostics.length === 0) diagnostics.push(diag('WZ803', { name: catalogueId }, { file, line: 1, col: 1 }));
@@ -113,18 +127,66 @@ async function runCase(file: string, catalogueId: string, context: CatalogueCont
       diagnostics.push(diag('WZ802', { id, ...(suggestion ? { suggestion } : {}) }, spanOfPath(source, ['verwacht', 'families', id], 'key')));
     }
   }
-  const profile = validateProfile(raw.profiel, source, vocabulary, ['profiel']);
+  if (raw.aanbod !== undefined) {
+    const offer = checkOfferEntries(context.catalogue, raw.aanbod, (i) => spanOfPath(source, ['aanbod', i]));
+    diagnostics.push(...offer.diagnostics.filter((d) => d.code === 'WZ332'));
+    if (hasErrors(diagnostics)) return { ...named, checks, diagnostics };
+    return { ...named, checks, failures: compareOffer(offer, raw.verwacht.aanbod), diagnostics };
+  }
+  const profile = validateProfile(raw.profiel ?? {}, source, vocabulary, ['profiel']);
   diagnostics.push(...profile.diagnostics);
   if (hasErrors(diagnostics) || !profile.profile) return { ...named, checks, diagnostics };
-  const failures = await compare(context.evaluator, profile.profile, products, families);
+  const failures = await compare(context.evaluator, profile.profile, products, families, referrals);
   return { ...named, checks, failures, diagnostics };
+}
+
+function compareOffer(offer: OfferCheck, expected: NonNullable<RawCase['verwacht']['aanbod']> | undefined): string[] {
+  if (!expected) return ['een aanbod-casus verwacht onder verwacht.aanbod: { voldoet, ontbreekt }'];
+  const failures: string[] = [];
+  const voldoet = offer.violations.length === 0;
+  if (voldoet !== expected.voldoet) failures.push(`aanbod: verwacht ${expected.voldoet ? 'voldoet' : 'voldoet niet'}, kreeg ${voldoet ? 'voldoet' : 'voldoet niet'}`);
+  const missing = [...new Set(offer.violations.flatMap((v) => v.missing.map((p) => p.id)))].sort();
+  const want = [...(expected.ontbreekt ?? [])].sort();
+  if (expected.ontbreekt && missing.join(',') !== want.join(',')) failures.push(`aanbod: verwacht ontbrekend ${want.join(', ') || 'niets'}, kreeg ${missing.join(', ') || 'niets'}`);
+  return failures;
+}
+
+function codeOf(outcome: ProductOutcome): string {
+  switch (outcome.code.kind) {
+    case 'enig':
+    case 'gekozen':
+      return outcome.code.codes.join(',');
+    case 'onbepaald':
+      return 'onbepaald';
+    case 'geen':
+      return 'geen';
+  }
+}
+
+function compareFamily(id: string, expected: FamilyExpectation, family: FamilyOutcome | undefined): string | undefined {
+  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+    if ('keuze' in expected) {
+      const got = family?.status === 'keuze-toegang' ? family.keuze!.niveaus.map((p) => p.product.id).sort() : [];
+      const want = [...expected.keuze].sort();
+      return got.join(',') === want.join(',') ? undefined : `familie ${id}: verwacht keuze door de toegang uit ${want.join(', ')}, kreeg ${family?.status ?? 'geen familie'}${got.length ? ` (${got.join(', ')})` : ''}`;
+    }
+    const closest = family?.status === 'geen' ? family.dichtstbij[0]?.product.product.id : undefined;
+    return closest === expected.dichtstbij ? undefined : `familie ${id}: verwacht dichtstbij ${expected.dichtstbij}, kreeg ${closest ?? family?.status ?? 'geen familie'}`;
+  }
+  const got = family && family.status === 'bepaald' ? family.lichtstPassend.map((p) => p.product.id).sort() : [];
+  const want = expected === null ? [] : (Array.isArray(expected) ? [...expected] : [expected]).sort();
+  const undecided = family?.status === 'onbekend' || family?.status === 'keuze-toegang';
+  if (!undecided && got.join(',') === want.join(',')) return undefined;
+  const shown = family?.status === 'onbekend' ? 'nog niet te bepalen' : family?.status === 'keuze-toegang' ? 'keuze door de toegang' : got.join(' + ') || 'geen passend product';
+  return `familie ${id}: verwacht ${want.join(' + ') || 'geen passend product'}, kreeg ${shown}`;
 }
 
 async function compare(
   evaluator: Evaluator,
   profile: Profile,
   products: Record<string, ProductExpectation>,
-  families: Record<string, string | string[] | null>,
+  families: Record<string, FamilyExpectation>,
+  referrals: readonly string[],
 ): Promise<string[]> {
   const evaluation = await evaluator.evaluate(profile);
   const failures: string[] = [];
@@ -138,8 +200,12 @@ async function compare(
     }
     if ('clausule' in expected && expected.clausule !== undefined) {
       const clause = outcome.clauses.find((c) => c.compiled.clause.id === expected.clausule);
-      const decisive = clause && (clause.role === 'voorwaarde' ? clause.truth !== 'waar' : clause.truth === 'waar');
-      if (!decisive) failures.push(`${id}: clausule '${expected.clausule}' is niet de reden (uitkomst: ${clause?.truth ?? 'onbekend'})`);
+      const limit = outcome.limieten.find((l) => l.compiled.limiet.id === expected.clausule);
+      const decisive = limit ? limit.verdict === 'overschreden' : clause && (clause.role === 'voorwaarde' ? clause.truth !== 'waar' : clause.truth === 'waar');
+      if (!decisive) failures.push(`${id}: clausule '${expected.clausule}' is niet de reden (uitkomst: ${limit?.verdict ?? clause?.truth ?? 'onbekend'})`);
+    }
+    if ('code' in expected && expected.code !== undefined && codeOf(outcome) !== expected.code) {
+      failures.push(`${id}: verwacht code ${expected.code}, kreeg ${codeOf(outcome)}`);
     }
     if ('ontbreekt' in expected && expected.ontbreekt) {
       const absent = expected.ontbreekt.filter((f) => !outcome.missing.includes(f));
@@ -147,12 +213,12 @@ async function compare(
     }
   }
   for (const [id, expected] of Object.entries(families)) {
-    const family = evaluation.families.find((f) => f.familie === id);
-    const got = family && family.status === 'bepaald' ? family.lichtstPassend.map((p) => p.product.id).sort() : [];
-    const want = expected === null ? [] : (Array.isArray(expected) ? [...expected] : [expected]).sort();
-    if (family?.status === 'onbekend' || got.join(',') !== want.join(',')) {
-      failures.push(`familie ${id}: verwacht ${want.join(' + ') || 'geen passend product'}, kreeg ${family?.status === 'onbekend' ? 'nog niet te bepalen' : got.join(' + ') || 'geen passend product'}`);
-    }
+    const failure = compareFamily(id, expected, evaluation.families.find((f) => f.familie === id));
+    if (failure) failures.push(failure);
+  }
+  const destinations = evaluation.verwijzingen.map((v) => (v.bestemming.kind === 'product' ? v.bestemming.product : v.bestemming.naam).toLowerCase());
+  for (const want of referrals) {
+    if (!destinations.includes(want.toLowerCase())) failures.push(`verwijzing naar '${want}' ontbreekt (wel: ${[...new Set(destinations)].join(', ') || 'geen'})`);
   }
   return failures;
 }

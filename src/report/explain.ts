@@ -3,9 +3,11 @@
  * against what the clause requires, per leaf of the compiled condition.
  */
 import type { Leaf } from '../compile/lower.js';
-import type { ClauseOutcome, LeafOutcome, ProductOutcome, Status } from '../evaluate/outcome.js';
+import type { ClauseOutcome, ClosestFit, CodeChoice, Evaluation, FamilyOutcome, LeafOutcome, LimitOutcome, ProductOutcome, Status, Verwijzing } from '../evaluate/outcome.js';
 import type { FactValue, Vocabulary } from '../vocabulary/types.js';
+import type { Bestemming } from '../catalogue/types.js';
 import { eenheidCode } from '../catalogue/productcode.js';
+import { limitText } from '../catalogue/limits.js';
 
 export function factLabel(fact: string): string {
   return fact.replace(/_/g, ' ');
@@ -83,7 +85,7 @@ export function decisiveClauses(product: ProductOutcome): readonly ClauseOutcome
     case 'niet passend':
       return product.clauses.filter((c) => c.role === 'voorwaarde' && c.truth === 'onwaar');
     case 'onbekend':
-      return product.clauses.filter((c) => c.truth === 'onbekend');
+      return product.clauses.filter((c) => (c.role === 'voorwaarde' || c.role === 'uitsluiting') && c.truth === 'onbekend');
     case 'passend':
       return product.clauses.filter((c) => c.role === 'voorwaarde');
   }
@@ -109,5 +111,101 @@ export function combinationText(product: ProductOutcome): string | undefined {
   if (!c) return undefined;
   if (c.satisfiedBy) return `alleen in combinatie met ${c.required.join(' of ')}: voldaan door ${c.satisfiedBy} (${c.source})`;
   if (c.undecided.length > 0) return `alleen in combinatie met ${c.required.join(' of ')}: hangt af van ${c.undecided.join(', ')}`;
-  return `alleen in combinatie met ${c.required.join(' of ')}: geen daarvan is passend of al geïndiceerd`;
+  return `alleen in combinatie met ${c.required.join(' of ')}: geen daarvan is passend of al geïndiceerd, dus niet passend`;
+}
+
+/** "indicatieduur maximaal 24 maanden — gevraagd 30: overschreden". */
+export function limitLine(limit: LimitOutcome): string {
+  const base = limitText(limit.compiled.limiet);
+  switch (limit.verdict) {
+    case 'niet gevraagd':
+      return base;
+    case 'binnen':
+      return `${base} — gevraagd ${limit.requested}: binnen de limiet`;
+    case 'overschreden':
+      return `${base} — gevraagd ${limit.requested}: ${limit.compiled.limiet.richtwaarde ? 'boven de richtwaarde (waarschuwing; motiveer de afwijking)' : 'overschreden'}`;
+  }
+}
+
+/** Kenmerken with a known truth: present ones support the product, absent ones deviate. */
+export function kenmerkLines(product: ProductOutcome): string[] {
+  return product.clauses
+    .filter((c) => c.role === 'kenmerk' && c.truth !== 'onbekend')
+    .map((c) => `${c.truth === 'waar' ? 'kenmerk aanwezig' : 'kenmerk niet aanwezig'}: ${c.compiled.clause.reden}`);
+}
+
+/** The code to declare: only worth a line where the product has both a Wmo and a Jeugd code. */
+export function codeText(choice: CodeChoice): string | undefined {
+  switch (choice.kind) {
+    case 'enig':
+    case 'geen':
+      return undefined;
+    case 'gekozen':
+      return `code: ${choice.domain === 'wmo' ? 'Wmo' : 'Jeugd'} ${choice.codes.join(', ')} (${choice.reden})`;
+    case 'onbepaald':
+      return `code: ${choice.reden}`;
+  }
+}
+
+export function destinationText(bestemming: Bestemming, naam?: (id: string) => string | undefined): string {
+  return bestemming.kind === 'product' ? (naam?.(bestemming.product) ?? bestemming.product) : bestemming.naam;
+}
+
+/** "verwijzen naar Beschermd Wonen, omdat …" (uitsluiting) or "vervolg: … (afschalen)". */
+export function referralLine(v: Verwijzing, naam?: (id: string) => string | undefined): string {
+  const to = destinationText(v.bestemming, naam);
+  return v.kind === 'uitsluiting' ? `verwijzen naar ${to}, omdat ${lowerFirst(v.reden)} (${v.vanuit.naam} is uitgesloten)` : `mogelijk vervolg na ${v.vanuit.naam}: ${to}${v.richting ? ` (${v.richting})` : ''}`;
+}
+
+function lowerFirst(text: string): string {
+  return text.length > 1 && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/** "inzicht: goed (vereist: beperkt)" per unmet voorwaarde, limit or combination. */
+export function afwijkingTexts(fit: ClosestFit, vocabulary: Vocabulary): string[] {
+  return fit.afwijkingen.map((a) => {
+    switch (a.kind) {
+      case 'voorwaarde': {
+        const failing = relevantLeaves(a.clause);
+        return failing.length > 0 ? failing.map((l) => leafLine(l, vocabulary)).join('; ') : a.clause.compiled.clause.reden;
+      }
+      case 'limiet':
+        return limitLine(a.limit);
+      case 'combinatie':
+        return `alleen in combinatie met ${a.combinatie.required.join(' of ')}`;
+    }
+  });
+}
+
+/** "IB2 ontwikkelgericht (1 afwijking: inzicht: goed (vereist: beperkt))". */
+export function closestText(fit: ClosestFit, vocabulary: Vocabulary): string {
+  const n = fit.afwijkingen.length;
+  const parts = [`${n} afwijking${n === 1 ? '' : 'en'}: ${afwijkingTexts(fit, vocabulary).join('; ')}`];
+  if (fit.afwijkendeKenmerken.length > 0) parts.push(`${fit.afwijkendeKenmerken.length} afwijkend${fit.afwijkendeKenmerken.length === 1 ? ' kenmerk' : 'e kenmerken'}`);
+  if (fit.steunendeKenmerken.length > 0) parts.push(`${fit.steunendeKenmerken.length} steunend${fit.steunendeKenmerken.length === 1 ? ' kenmerk' : 'e kenmerken'}`);
+  return `${fit.product.product.naam} (${parts.join('; ')})`;
+}
+
+/** One sentence per family, shared by text and Markdown. */
+export function familyText(family: FamilyOutcome, vocabulary: Vocabulary): string {
+  const named = (ps: readonly ProductOutcome[]) => ps.map((p) => `${p.product.naam} (${productCodesText(p.product)})`).join(' en ');
+  switch (family.status) {
+    case 'bepaald':
+      return named(family.lichtstPassend);
+    case 'keuze-toegang':
+      return `past; het niveau kiest de toegang uit ${family.keuze!.niveaus.map((p) => p.product.naam).join(', ')}. Regel: ${family.keuze!.regel}`;
+    case 'onbekend': {
+      const now = named(family.lichtstPassend);
+      return `nog niet te bepalen: eerst ${family.open.map((p) => p.product.id).join(', ')} beslissen${now ? ` (nu passend: ${now})` : ''}`;
+    }
+    case 'geen': {
+      const best = family.dichtstbij[0];
+      return best ? `Geen niveau past volledig; het dichtst bij: ${closestText(best, vocabulary)}` : 'geen passend product';
+    }
+  }
+}
+
+/** Product id → name within one evaluation, for referral lines. */
+export function productName(evaluation: Evaluation): (id: string) => string | undefined {
+  return (id) => evaluation.products.find((p) => p.product.id === id)?.product.naam;
 }

@@ -2,10 +2,12 @@
  * The stable JSON output (format "wijzer-evaluatie/1", documented in docs/json-uitvoer.md).
  * Fields are only ever added, never renamed, within one format version.
  */
-import type { Evaluation, LeafOutcome } from '../evaluate/outcome.js';
+import type { ClosestFit, CodeChoice, Evaluation, LeafOutcome, LimitOutcome, Verwijzing } from '../evaluate/outcome.js';
+import type { Bestemming } from '../catalogue/types.js';
 import type { Vocabulary } from '../vocabulary/types.js';
 import { describeCodes, eenheidCode } from '../catalogue/productcode.js';
-import { actualText, requiredText, subjectText } from './explain.js';
+import { frequentieCode, limitText } from '../catalogue/limits.js';
+import { actualText, afwijkingTexts, limitLine, requiredText, subjectText } from './explain.js';
 
 export const EVALUATION_FORMAT = 'wijzer-evaluatie/1';
 
@@ -21,6 +23,57 @@ function leafJson(leaf: LeafOutcome, vocabulary: Vocabulary): object {
   };
 }
 
+function limitJson(limit: LimitOutcome): object {
+  const l = limit.compiled.limiet;
+  return {
+    id: l.id,
+    soort: l.kind,
+    tekst: limitText(l),
+    minimum: l.minimum ?? null,
+    maximum: l.maximum ?? null,
+    per: l.kind === 'volume' ? l.per : null,
+    frequentie: frequentieCode(l) ?? null,
+    richtwaarde: l.richtwaarde,
+    feit: l.feit,
+    gevraagd: limit.requested ?? null,
+    uitkomst: limit.verdict,
+    uitleg: limitLine(limit),
+    reden: l.reden,
+    bron: l.bron,
+  };
+}
+
+function codeJson(choice: CodeChoice): object | null {
+  switch (choice.kind) {
+    case 'geen':
+      return null;
+    case 'enig':
+      return { soort: 'enig', domein: choice.domain, codes: choice.codes, reden: null };
+    case 'gekozen':
+      return { soort: 'gekozen', domein: choice.domain, codes: choice.codes, reden: choice.reden };
+    case 'onbepaald':
+      return { soort: 'onbepaald', domein: null, codes: [], reden: choice.reden };
+  }
+}
+
+function destinationJson(b: Bestemming): object {
+  return b.kind === 'product' ? { product: b.product, buiten_catalogus: null } : { product: null, buiten_catalogus: b.naam };
+}
+
+function referralJson(v: Verwijzing): object {
+  return { soort: v.kind, naar: destinationJson(v.bestemming), vanuit: v.vanuit.id, richting: v.richting ?? null, reden: v.reden, bron: v.bron };
+}
+
+function closestJson(fit: ClosestFit, vocabulary: Vocabulary): object {
+  return {
+    product: fit.product.product.id,
+    aantal_afwijkingen: fit.afwijkingen.length,
+    afwijkingen: afwijkingTexts(fit, vocabulary),
+    afwijkende_kenmerken: fit.afwijkendeKenmerken.map((c) => c.compiled.clause.id),
+    steunende_kenmerken: fit.steunendeKenmerken.map((c) => c.compiled.clause.id),
+  };
+}
+
 export function evaluationJson(evaluation: Evaluation, vocabulary: Vocabulary): object {
   return {
     formaat: EVALUATION_FORMAT,
@@ -31,6 +84,8 @@ export function evaluationJson(evaluation: Evaluation, vocabulary: Vocabulary): 
       status: f.status,
       lichtst_passend: f.lichtstPassend.map((p) => p.product.id),
       open: f.open.map((p) => p.product.id),
+      niveaukeuze: f.keuze ? { niveaus: f.keuze.niveaus.map((p) => p.product.id), regel: f.keuze.regel, bron: f.keuze.bron } : null,
+      dichtstbij: f.dichtstbij.map((fit) => closestJson(fit, vocabulary)),
     })),
     producten: evaluation.products.map((p) => ({
       id: p.product.id,
@@ -44,11 +99,15 @@ export function evaluationJson(evaluation: Evaluation, vocabulary: Vocabulary): 
       status: p.status,
       ontbrekende_feiten: p.missing,
       combinatie: p.combinatie
-        ? { vereist_een_van: p.combinatie.required, voldaan_door: p.combinatie.satisfiedBy ?? null, bron: p.combinatie.source ?? null, onbeslist: p.combinatie.undecided }
+        ? { vereist_een_van: p.combinatie.required, voldaan_door: p.combinatie.satisfiedBy ?? null, bron: p.combinatie.source ?? null, onbeslist: p.combinatie.undecided, uitgesloten: p.combinatie.ruledOut }
         : null,
+      code: codeJson(p.code),
+      limieten: p.limieten.map(limitJson),
       clausules: p.clauses.map((c) => ({
         id: c.compiled.clause.id,
         rol: c.role,
+        verwijzing: c.compiled.clause.verwijzing ? destinationJson(c.compiled.clause.verwijzing) : null,
+        keuze: c.compiled.clause.keuze ?? null,
         uitkomst: c.truth,
         voorwaarde: c.compiled.clause.text.trim(),
         reden: c.compiled.clause.reden,
@@ -57,5 +116,6 @@ export function evaluationJson(evaluation: Evaluation, vocabulary: Vocabulary): 
       })),
     })),
     vragen: evaluation.questions.map((q) => ({ feit: q.fact, beslist: q.decides, speelt_mee: q.involved })),
+    verwijzingen: evaluation.verwijzingen.map(referralJson),
   };
 }

@@ -3,7 +3,8 @@ import type { Evaluation } from '../evaluate/outcome.js';
 import type { Vocabulary } from '../vocabulary/types.js';
 import { offeredText, regionRows } from './compare.js';
 import { questionWeight } from './text.js';
-import { combinationText, decisiveClauses, factLabel, leafLine, productCodesText, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
+import { productName, codeText, combinationText, decisiveClauses, factLabel, familyText, kenmerkLines, leafLine, limitLine, productCodesText, referralLine, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
+import { isHardExcess } from '../evaluate/outcome.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -13,11 +14,12 @@ export function renderMarkdown(evaluation: Evaluation, vocabulary: Vocabulary, p
   const out: string[] = [`# ${evaluation.regionName}: profiel ${profileName}`, ''];
   if (evaluation.families.length > 0) {
     out.push('## Lichtst passende voorziening per familie', '', '| Familie | Uitkomst |', '|---|---|');
-    for (const f of evaluation.families) {
-      const chosen = f.lichtstPassend.map((p) => `${p.product.naam} (${productCodesText(p.product)})`).join(' en ');
-      const text = f.status === 'bepaald' ? chosen : f.status === 'geen' ? 'geen passend product' : `nog niet te bepalen (open: ${f.open.map((p) => p.product.id).join(', ')})`;
-      out.push(`| ${cell(f.familie)} | ${cell(text)} |`);
-    }
+    for (const f of evaluation.families) out.push(`| ${cell(f.familie)} | ${cell(familyText(f, vocabulary))} |`);
+    out.push('');
+  }
+  if (evaluation.verwijzingen.length > 0) {
+    out.push('## Verwijzingen en vervolg', '');
+    for (const v of evaluation.verwijzingen) out.push(`- ${referralLine(v, productName(evaluation))}`, `  > ${v.bron}`);
     out.push('');
   }
   out.push('## Producten', '', '| Product | Codes | Eenheid | Status |', '|---|---|---|---|');
@@ -32,8 +34,15 @@ export function renderMarkdown(evaluation: Evaluation, vocabulary: Vocabulary, p
       if (p.status !== 'passend') for (const leaf of relevantLeaves(clause)) out.push(`  - ${leafLine(leaf, vocabulary)}`);
       out.push(`  > ${c.bron}`);
     }
+    for (const limit of p.limieten) {
+      out.push(`- ${isHardExcess(limit) ? '**Limiet overschreden**' : 'Limiet'}: ${limitLine(limit)}`);
+      if (limit.verdict === 'overschreden') out.push(`  > ${limit.compiled.limiet.bron}`);
+    }
     const combination = combinationText(p);
     if (combination) out.push(`- ${combination}`);
+    for (const line of kenmerkLines(p)) out.push(`- ${line}`);
+    const code = codeText(p.code);
+    if (code) out.push(`- ${code}`);
     if (p.missing.length > 0) out.push(`- Ontbrekende feiten: ${p.missing.map(factLabel).join(', ')}`);
     out.push('');
   }

@@ -1,7 +1,8 @@
 /** Readable Dutch text for consultants: the default output on a terminal. */
 import type { Evaluation, ProductOutcome, Status } from '../evaluate/outcome.js';
 import type { Vocabulary } from '../vocabulary/types.js';
-import { combinationText, decisiveClauses, factLabel, leafLine, productCodesText, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
+import { productName, codeText, combinationText, decisiveClauses, factLabel, familyText, kenmerkLines, leafLine, limitLine, productCodesText, referralLine, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
+import { isHardExcess } from '../evaluate/outcome.js';
 import type { Style } from './style.js';
 import { offeredText, regionRows } from './compare.js';
 
@@ -25,8 +26,16 @@ function productBlock(p: ProductOutcome, vocabulary: Vocabulary, style: Style): 
     for (const leaf of relevantLeaves(clause)) lines.push(`          ${leafLine(leaf, vocabulary)}`);
     lines.push(style.dim(`          bron: "${c.bron}"`));
   }
+  for (const limit of p.limieten) {
+    const bites = isHardExcess(limit);
+    lines.push(`      • ${bites ? 'limiet overschreden' : 'limiet'}: ${limitLine(limit)}`);
+    if (bites || limit.verdict === 'overschreden') lines.push(style.dim(`          bron: "${limit.compiled.limiet.bron}"`));
+  }
   const combination = combinationText(p);
   if (combination) lines.push(`      • ${combination}`);
+  for (const line of kenmerkLines(p)) lines.push(`      • ${line}`);
+  const code = codeText(p.code);
+  if (code) lines.push(`      • ${code}`);
   if (p.status === 'onbekend' && p.missing.length > 0) lines.push(`      ontbrekende feiten: ${p.missing.map(factLabel).join(', ')}`);
   return lines;
 }
@@ -43,14 +52,18 @@ export function renderText(evaluation: Evaluation, vocabulary: Vocabulary, style
   if (evaluation.families.length > 0) {
     lines.push(style.bold('Lichtst passende voorziening per familie'));
     for (const family of evaluation.families) {
-      const chosen = family.lichtstPassend.map((p) => `${p.product.naam} (${productCodesText(p.product)})`).join(' en ');
-      const text =
-        family.status === 'bepaald'
-          ? style.green(chosen)
-          : family.status === 'geen'
-            ? style.red('geen passend product')
-            : style.yellow(`nog niet te bepalen: eerst ${family.open.map((p) => p.product.id).join(', ')} beslissen${chosen ? ` (nu passend: ${chosen})` : ''}`);
-      lines.push(`  ${family.familie}: ${text}`);
+      const text = familyText(family, vocabulary);
+      const colour = family.status === 'bepaald' || family.status === 'keuze-toegang' ? style.green : family.status === 'geen' ? style.red : style.yellow;
+      lines.push(`  ${family.familie}: ${colour(text)}`);
+    }
+    lines.push('');
+  }
+  if (evaluation.verwijzingen.length > 0) {
+    const naam = productName(evaluation);
+    lines.push(style.bold('Verwijzingen en vervolg'));
+    for (const v of evaluation.verwijzingen) {
+      lines.push(`  • ${referralLine(v, naam)}`);
+      lines.push(style.dim(`      bron: "${v.bron}"`));
     }
     lines.push('');
   }

@@ -1,0 +1,46 @@
+/** wijzer aanbieder <catalogus> <aanbod.yaml>: does a provider's offer meet the provider obligations? */
+import { resolve } from 'node:path';
+import { diag } from '../../diagnostics/codes.js';
+import { prepareCatalogue } from '../../pipeline.js';
+import { checkOffer } from '../../provider/offer.js';
+import { parseWithFormat } from '../args.js';
+import { EXIT, type CliIO } from '../io.js';
+import { diagnosticsJson, displayPath, printDiagnostics, writeJson } from '../output.js';
+import { usageError } from './check.js';
+
+export const AANBIEDER_USAGE = 'wijzer aanbieder <catalogus> <aanbod.yaml> [--format text|json]';
+
+export async function aanbiederCommand(argv: string[], io: CliIO): Promise<number> {
+  const parsedArgs = parseWithFormat(argv, {}, AANBIEDER_USAGE, ['text', 'json'] as const);
+  if (!parsedArgs.parsed) return usageError(io, parsedArgs.error);
+  const { parsed, format } = parsedArgs;
+  const [folder, offerFile] = parsed.positionals;
+  if (!folder || !offerFile || parsed.positionals.length > 2) return usageError(io, diag('WZ902', { what: 'een catalogusmap en een aanbod-bestand', usage: AANBIEDER_USAGE }));
+  const prepared = prepareCatalogue(resolve(io.cwd, folder));
+  if (!prepared.catalogue || !prepared.compiled) {
+    printDiagnostics(io, prepared.diagnostics.filter((d) => d.severity === 'fout'));
+    return EXIT.invalid;
+  }
+  const result = checkOffer(prepared.catalogue, resolve(io.cwd, offerFile));
+  const ok = result.diagnostics.every((d) => d.severity !== 'fout');
+  if (format === 'json') {
+    writeJson(io, {
+      formaat: 'wijzer-aanbod/1',
+      catalogus: prepared.catalogue.id,
+      aanbieder: result.aanbieder ?? null,
+      aangeboden: result.offered.map((p) => p.id),
+      voldoet: ok,
+      overtredingen: result.violations.map((v) => ({ product: v.offered.id, ontbreekt: v.missing.map((p) => p.id), bron: v.bron })),
+      diagnostics: diagnosticsJson(io, result.diagnostics),
+    });
+    return ok ? EXIT.ok : EXIT.invalid;
+  }
+  printDiagnostics(io, result.diagnostics);
+  const who = result.aanbieder ?? displayPath(io, resolve(io.cwd, offerFile));
+  io.stdout.write(
+    ok
+      ? `${who}: het aanbod (${result.offered.length} producten) voldoet aan de verplichtingen voor aanbieders van ${prepared.catalogue.region.naam}.\n`
+      : `${who}: het aanbod voldoet niet; ${result.violations.length} verplichting${result.violations.length === 1 ? '' : 'en'} geschonden.\n`,
+  );
+  return ok ? EXIT.ok : EXIT.invalid;
+}
