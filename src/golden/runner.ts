@@ -95,7 +95,7 @@ async function runCase(file: string, catalogueId: string, context: CatalogueCont
   const referrals = raw.verwacht.verwijzingen ?? [];
   const checks = Object.keys(products).length + Object.keys(families).length + referrals.length + (raw.verwacht.aanbod ? 1 : 0);
   if (checks === 0) diagnostics.push(diag('WZ801', {}, spanOfPath(source, ['verwacht'], 'key')));
-  if ((raw.profiel === undefined) === (raw.aanbod === undefined)) diagnostics.push(diag('WZ807', {}, spanOfPath(source, ['naam'], 'key')));
+  if ((raw.profiel === undefined) === (raw.aanbod === undefined)) return { ...named, checks, diagnostics: [...diagnostics, diag('WZ807', {}, spanOfPath(source, ['naam'], 'key'))] };
   if (!context.catalogue || !context.evaluator) {
     diagnostics.push(...context.diagnostics);
     if (context.diagnostics.length === 0) diagnostics.push(diag('WZ803', { name: catalogueId }, { file, line: 1, col: 1 }));

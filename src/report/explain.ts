@@ -157,8 +157,10 @@ export function referralLine(v: Verwijzing, naam?: (id: string) => string | unde
   return v.kind === 'uitsluiting' ? `verwijzen naar ${to}, omdat ${lowerFirst(v.reden)} (${v.vanuit.naam} is uitgesloten)` : `mogelijk vervolg na ${v.vanuit.naam}: ${to}${v.richting ? ` (${v.richting})` : ''}`;
 }
 
+/** A reason as a subordinate clause: "omdat de inwoner …" (first letter lowered, no full stop). */
 function lowerFirst(text: string): string {
-  return text.length > 1 && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  const clause = text.trim().replace(/\.$/, '');
+  return clause.length > 1 && /^[A-Z][a-z]/.test(clause) ? clause[0]!.toLowerCase() + clause.slice(1) : clause;
 }
 
 /** "inzicht: goed (vereist: beperkt)" per unmet voorwaarde, limit or combination. */

@@ -37,10 +37,15 @@ export async function aanbiederCommand(argv: string[], io: CliIO): Promise<numbe
   }
   printDiagnostics(io, result.diagnostics);
   const who = result.aanbieder ?? displayPath(io, resolve(io.cwd, offerFile));
+  const unknown = result.diagnostics.filter((d) => d.code === 'WZ332').length;
+  const problems = [
+    ...(result.violations.length > 0 ? [`${result.violations.length} verplichting${result.violations.length === 1 ? '' : 'en'} geschonden`] : []),
+    ...(unknown > 0 ? [`${unknown} onbekend${unknown === 1 ? ' product' : 'e producten'}`] : []),
+  ];
   io.stdout.write(
     ok
       ? `${who}: het aanbod (${result.offered.length} producten) voldoet aan de verplichtingen voor aanbieders van ${prepared.catalogue.region.naam}.\n`
-      : `${who}: het aanbod voldoet niet; ${result.violations.length} verplichting${result.violations.length === 1 ? '' : 'en'} geschonden.\n`,
+      : `${who}: het aanbod voldoet niet: ${problems.join(', ')}.\n`,
   );
   return ok ? EXIT.ok : EXIT.invalid;
 }
