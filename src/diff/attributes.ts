@@ -4,6 +4,8 @@
  */
 import type { Product } from '../catalogue/types.js';
 import { describeCodes, eenheidCode } from '../catalogue/productcode.js';
+import { limitText } from '../catalogue/limits.js';
+import { DEFAULT_DURATION_FACT } from '../catalogue/load.js';
 
 export type AttributeName =
   | 'naam'
@@ -17,6 +19,8 @@ export type AttributeName =
   | 'locatie'
   | 'vervolg'
   | 'combinatie'
+  | 'limieten'
+  | 'aanbieder'
   | 'normen';
 
 const list = (items: readonly string[]): string => (items.length === 0 ? '—' : items.join('; '));
@@ -50,6 +54,8 @@ export function attributes(product: Product): Record<AttributeName, string> {
     combinatie: product.combinatie
       ? `alleen met ${product.combinatie.vereist_een_van.join(' of ')}${product.combinatie.of_als ? ` of als ${product.combinatie.of_als.text.trim()}` : ''}`
       : '—',
+    limieten: list(product.limieten.map((l) => `${l.id}: ${limitText(l)}${l.kind === 'indicatieduur' && l.feit === DEFAULT_DURATION_FACT ? '' : ` (getoetst op ${l.feit})`}`)),
+    aanbieder: product.aanbieder ? `biedt ook ${product.aanbieder.ookBieden.join(', ')}` : '—',
     normen: list(
       (product.normen ?? []).map((n) => {
         const range = n.waarde !== undefined ? `${n.waarde}` : [n.minimum, n.maximum].filter((x) => x !== undefined).join('–');

@@ -34,6 +34,15 @@ function productDiff(match: ProductMatch): ProductDiff {
   return { match, attributes: changed, clauses: diffClauses(match.a, match.b) };
 }
 
+/** Family agreements of regio.yaml as comparable text. */
+function familiesText(region: Catalogue['region']): string {
+  const parts = region.families.map((f) => {
+    const what = [...(f.niveaukeuze ? [`niveau kiest de toegang (${f.niveaukeuze.regel})`] : []), ...(f.aanbiederBiedtAlleNiveaus ? ['aanbieder biedt alle niveaus'] : [])];
+    return `${f.id}: ${what.join(', ')}`;
+  });
+  return parts.length === 0 ? '—' : parts.join('; ');
+}
+
 export function diffCatalogues(a: { label: string; catalogue: Catalogue }, b: { label: string; catalogue: Catalogue }): CatalogueDiff {
   const sameCatalogue = a.catalogue.id === b.catalogue.id;
   const matching = matchProducts(a.catalogue, b.catalogue, sameCatalogue);
@@ -45,6 +54,7 @@ export function diffCatalogues(a: { label: string; catalogue: Catalogue }, b: { 
     ['brondocument', `${ra.bron.titel} (${ra.bron.document})`, `${rb.bron.titel} (${rb.bron.document})`],
     ['geldig vanaf', ra.geldig_vanaf, rb.geldig_vanaf],
     ['domeinen', ra.domeinen.join(', '), rb.domeinen.join(', ')],
+    ['families', familiesText(ra), familiesText(rb)],
   ];
   return {
     a,
