@@ -96,10 +96,22 @@ describe('families', () => {
     const begeleiding = family(e, 'begeleiding');
     expect(begeleiding.status).toBe('geen');
     // Both levels miss one voorwaarde; the kenmerken decide: licht is supported, zwaar deviates.
-    expect(begeleiding.dichtstbij.map((f) => f.product.product.id)).toEqual(['licht', 'zwaar']);
+    expect(begeleiding.dichtstbij.map((f) => f.product.product.id)).toEqual(['licht', 'zwaar', 'intensief']);
     expect(begeleiding.dichtstbij[0]!.afwijkingen).toHaveLength(1);
     const text = await evaluateCli('problematiek: matig\nverwachte_duur: kortdurend\nacute_crisis: false\nwlz_indicatie: false\n');
     expect(text.stdout).toContain('Geen niveau past volledig; het dichtst bij: Begeleiding licht (1 afwijking: problematiek: matig (vereist: licht); 1 steunend kenmerk)');
+  });
+
+  it('point to a heavier fitting level whose kenmerken the profile shows, keeping the lightest as the answer', async () => {
+    const e = await evaluate({ problematiek: 'licht', acute_crisis: true, verwachte_duur: 'langdurig' });
+    const begeleiding = family(e, 'begeleiding');
+    expect(begeleiding.status).toBe('bepaald');
+    expect(begeleiding.lichtstPassend.map((p) => p.product.id)).toEqual(['licht']);
+    expect(begeleiding.kenmerkenWijzenOp!.zwaarder.product.product.id).toBe('intensief');
+    const text = await evaluateCli('problematiek: licht\nacute_crisis: true\nverwachte_duur: langdurig\n');
+    expect(text.stdout).toContain('let op: ook Begeleiding intensief past en de kenmerken wijzen daarop (1 aanwezig kenmerk, bij het lichtste niveau 0)');
+    const quiet = family(await evaluate({ problematiek: 'licht', acute_crisis: false }), 'begeleiding');
+    expect(quiet.kenmerkenWijzenOp).toBeUndefined();
   });
 
   it('report the level as the toegang’s choice where the document leaves it to the toegang', async () => {

@@ -7,8 +7,11 @@ import { renderExpr } from '../dsl/ast.js';
 import type { ClauseRole } from '../compile/rules.js';
 
 export interface ClauseChange {
-  readonly kind: 'toegevoegd' | 'verwijderd' | 'gewijzigd' | 'toelichting gewijzigd';
+  /** 'soort gewijzigd': the same clause moved between kinds, e.g. from voorwaarde to kenmerk. */
+  readonly kind: 'toegevoegd' | 'verwijderd' | 'gewijzigd' | 'toelichting gewijzigd' | 'soort gewijzigd' | 'verwijzing gewijzigd';
   readonly role: ClauseRole;
+  /** 'soort gewijzigd' only: the kind it had before. */
+  readonly previousRole?: ClauseRole;
   readonly id: string;
   readonly before?: string;
   readonly after?: string;
@@ -38,7 +41,19 @@ export function diffClauses(a: Product, b: Product): ClauseChange[] {
       pairs.push([old, byMeaning]);
     } else unmatchedBefore.push(old);
   }
+  // A clause that changed kind (voorwaarde → kenmerk) keeps its id or its meaning.
+  for (const old of [...unmatchedBefore]) {
+    const moved = [...unmatchedAfter].find((n) => n.clause.id === old.clause.id) ?? [...unmatchedAfter].find((n) => meaning(n.clause) === meaning(old.clause));
+    if (!moved) continue;
+    unmatchedAfter.delete(moved);
+    unmatchedBefore.splice(unmatchedBefore.indexOf(old), 1);
+    changes.push({ kind: 'soort gewijzigd', role: moved.role, previousRole: old.role, id: moved.clause.id, before: meaning(old.clause), after: meaning(moved.clause), reden: moved.clause.reden });
+  }
   for (const [old, now] of pairs) {
+    const referral = (c: Clause) => (c.verwijzing ? (c.verwijzing.kind === 'product' ? c.verwijzing.product : c.verwijzing.naam) : '—');
+    if (referral(old.clause) !== referral(now.clause)) {
+      changes.push({ kind: 'verwijzing gewijzigd', role: old.role, id: now.clause.id, before: referral(old.clause), after: referral(now.clause), reden: now.clause.reden });
+    }
     if (meaning(old.clause) !== meaning(now.clause)) {
       changes.push({ kind: 'gewijzigd', role: old.role, id: now.clause.id, before: meaning(old.clause), after: meaning(now.clause), reden: now.clause.reden });
     } else if (old.clause.reden !== now.clause.reden) {

@@ -20,6 +20,10 @@ function clauseLine(change: ClauseChange): string {
       return `${what}: ${change.before} (${change.id})`;
     case 'toelichting gewijzigd':
       return `${what} (${change.id}): "${change.before}" → "${change.after}"`;
+    case 'soort gewijzigd':
+      return `${change.previousRole} → ${change.role} (${change.id}): ${change.after}`;
+    case 'verwijzing gewijzigd':
+      return `${what} (${change.id}): ${change.before} → ${change.after}`;
   }
 }
 

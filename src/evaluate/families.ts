@@ -33,11 +33,29 @@ function familyOutcome(familie: string, members: readonly ProductOutcome[], sett
     open.push(...atLevel.filter((m) => m.status === 'onbekend'));
     if (fittingHere.length > 0) {
       // A lighter level that is still open must be decided first.
-      return { familie, status: open.length > 0 ? 'onbekend' : 'bepaald', lichtstPassend: fittingHere, open, dichtstbij: [] };
+      if (open.length > 0) return { familie, status: 'onbekend', lichtstPassend: fittingHere, open, dichtstbij: [] };
+      const pointer = kenmerkPointer(fittingHere, fitting.filter((m) => m.product.niveau! > level));
+      return { familie, status: 'bepaald', lichtstPassend: fittingHere, open, dichtstbij: [], ...(pointer ? { kenmerkenWijzenOp: pointer } : {}) };
     }
   }
   if (open.length > 0) return { familie, status: 'onbekend', lichtstPassend: [], open, dichtstbij: [] };
   return { familie, status: 'geen', lichtstPassend: [], open, dichtstbij: closestFits(sorted) };
+}
+
+/**
+ * "Those examples should count for that level": when a heavier fitting level has more of its
+ * kenmerken present than the lightest fitting level, the report points there (advice; the
+ * lightest fitting level stays the answer).
+ */
+function kenmerkPointer(lightest: readonly ProductOutcome[], heavier: readonly ProductOutcome[]): FamilyOutcome['kenmerkenWijzenOp'] {
+  const evidence = (product: ProductOutcome): ClosestFit => {
+    const kenmerken = product.clauses.filter((c) => c.role === 'kenmerk');
+    return { product, afwijkingen: [], afwijkendeKenmerken: kenmerken.filter((c) => c.truth === 'onwaar'), steunendeKenmerken: kenmerken.filter((c) => c.truth === 'waar') };
+  };
+  const light = lightest.map(evidence).sort((a, b) => b.steunendeKenmerken.length - a.steunendeKenmerken.length)[0]!;
+  const best = heavier.map(evidence).sort((a, b) => b.steunendeKenmerken.length - a.steunendeKenmerken.length || a.afwijkendeKenmerken.length - b.afwijkendeKenmerken.length)[0];
+  if (!best || best.steunendeKenmerken.length <= light.steunendeKenmerken.length) return undefined;
+  return { lichtst: light, zwaarder: best };
 }
 
 /** Uitgesloten levels are not candidates: an exclusion is a hard no, not a deviation. */

@@ -122,8 +122,11 @@ export function limitLine(limit: LimitOutcome): string {
       return base;
     case 'binnen':
       return `${base} — gevraagd ${limit.requested}: binnen de limiet`;
-    case 'overschreden':
-      return `${base} — gevraagd ${limit.requested}: ${limit.compiled.limiet.richtwaarde ? 'boven de richtwaarde (waarschuwing; motiveer de afwijking)' : 'overschreden'}`;
+    case 'overschreden': {
+      const below = limit.compiled.minimum !== undefined && limit.requested !== undefined && limit.requested < limit.compiled.minimum;
+      const side = below ? 'onder het minimum' : 'boven het maximum';
+      return `${base} — gevraagd ${limit.requested}: ${limit.compiled.limiet.richtwaarde ? `${below ? 'onder' : 'boven'} de richtwaarde (waarschuwing; motiveer de afwijking)` : side}`;
+    }
   }
 }
 
@@ -192,8 +195,12 @@ export function closestText(fit: ClosestFit, vocabulary: Vocabulary): string {
 export function familyText(family: FamilyOutcome, vocabulary: Vocabulary): string {
   const named = (ps: readonly ProductOutcome[]) => ps.map((p) => `${p.product.naam} (${productCodesText(p.product)})`).join(' en ');
   switch (family.status) {
-    case 'bepaald':
-      return named(family.lichtstPassend);
+    case 'bepaald': {
+      const pointer = family.kenmerkenWijzenOp;
+      if (!pointer) return named(family.lichtstPassend);
+      const n = pointer.zwaarder.steunendeKenmerken.length;
+      return `${named(family.lichtstPassend)}; let op: ook ${pointer.zwaarder.product.product.naam} past en de kenmerken wijzen daarop (${n} aanwezig${n === 1 ? ' kenmerk' : 'e kenmerken'}, bij het lichtste niveau ${pointer.lichtst.steunendeKenmerken.length})`;
+    }
     case 'keuze-toegang':
       return `past; het niveau kiest de toegang uit ${family.keuze!.niveaus.map((p) => p.product.naam).join(', ')}. Regel: ${family.keuze!.regel}`;
     case 'onbekend': {
