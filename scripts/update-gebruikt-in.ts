@@ -32,9 +32,12 @@ function rewrite(text: string, usage: Map<string, string[]>): string {
     const range = (existing?.value as { range?: [number, number, number] } | undefined)?.range;
     if (range) edits.push({ start: range[0], end: range[1], text: list });
     else {
+      // Insert after the map's last line, indented like its first key.
       const end = item.value.range![1];
-      const indent = ' '.repeat(((item.value.items[0]?.key as { range?: number[] })?.range?.[0] ?? 0) - text.lastIndexOf('\n', end - 1) - 1);
-      edits.push({ start: end, end, text: `${indent}gebruikt_in: ${list}\n` });
+      const firstKey = (item.value.items[0]?.key as { range?: number[] })?.range?.[0] ?? 0;
+      const indent = ' '.repeat(firstKey - (text.lastIndexOf('\n', firstKey - 1) + 1));
+      const at = text[end - 1] === '\n' ? end : text.indexOf('\n', end) + 1 || text.length;
+      edits.push({ start: at, end: at, text: `${indent}gebruikt_in: ${list}\n` });
     }
   }
   return edits.sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);

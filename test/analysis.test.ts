@@ -115,7 +115,7 @@ describe('wijzer vraag', () => {
   it('asks until every family is decided, then prints the explained result', async () => {
     const ib2: Record<string, string> = {
       leeftijd: '52', beperkingen: 'psychiatrisch', problematiek: 'matig', leefgebieden_omvang: 'meerdere', inzicht: 'beperkt',
-      hulpvraag_uitstelbaar: 'volgend_contactmoment', planbaarheid: 'altijd', woonsituatie: 'zelfstandig', wlz_indicatie: 'nee',
+      hulpvraag_uitstelbaar: 'volgend_contactmoment', planbaarheid: 'altijd', woont_zelfstandig: 'ja', woont_in_beschermd_wonen: 'nee', wlz_indicatie: 'nee',
       weerstand: 'geen', zorgmijding: 'nee', belastbaarheid: 'wisselend', veilig_huishouden: 'ja', overname_taken: 'soms',
       leerbaarheid: 'leerbaar', verwachte_ontwikkeling: 'verbetering', verwachte_duur: 'kortdurend',
       kan_deelnemen_reguliere_activiteiten: 'ja', kan_zelfstandig_reizen: 'ja', vervoer_via_netwerk: 'ja', rolstoelafhankelijk: 'nee', dagdelen_per_week: '0',
@@ -134,7 +134,7 @@ describe('wijzer vraag', () => {
       leeftijd: '30', beperkingen: 'verstandelijk', kan_deelnemen_reguliere_activiteiten: 'nee', problematiek: 'geen', verwachte_ontwikkeling: 'stabiel',
       leerbaarheid: 'beperkt', dagdelen_per_week: '4', kan_zelfstandig_reizen: 'nee', vervoer_via_netwerk: 'nee', rolstoelafhankelijk: 'ja',
       belastbaarheid: 'beperkt', inzicht: 'weinig', leefgebieden_omvang: 'beperkt', hulpvraag_uitstelbaar: 'volgend_contactmoment', planbaarheid: 'altijd',
-      woonsituatie: 'zelfstandig', wlz_indicatie: 'nee', weerstand: 'geen', zorgmijding: 'nee', veilig_huishouden: 'ja', overname_taken: 'geen', verwachte_duur: 'langdurig',
+      woont_zelfstandig: 'ja', woont_in_beschermd_wonen: 'nee', wlz_indicatie: 'nee', weerstand: 'geen', zorgmijding: 'nee', veilig_huishouden: 'ja', overname_taken: 'geen', verwachte_duur: 'langdurig',
     };
     const first = await interview(answers);
     expect(first.code, first.asked.join(', ')).toBe(0);
@@ -179,7 +179,7 @@ describe('wijzer vraag', () => {
   it('starts from a partial profile and only asks what is missing', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'wijzer-vraag-')), 'p.yaml');
     writeFileSync(file, 'leeftijd: 40\nbeperkingen: [psychiatrisch]\nproblematiek: zwaar\n');
-    const result = await interview({ leefgebieden_omvang: 'veel', leerbaarheid: 'leerbaar', inzicht: 'geen', hulpvraag_uitstelbaar: 'dertig_minuten', belastbaarheid: 'beperkt', woonsituatie: 'zelfstandig', wlz_indicatie: 'nee', kan_deelnemen_reguliere_activiteiten: 'ja', kan_zelfstandig_reizen: 'ja', vervoer_via_netwerk: 'ja', rolstoelafhankelijk: 'nee' }, [file]);
+    const result = await interview({ leefgebieden_omvang: 'veel', leerbaarheid: 'leerbaar', inzicht: 'geen', hulpvraag_uitstelbaar: 'dertig_minuten', belastbaarheid: 'beperkt', woont_zelfstandig: 'ja', woont_in_beschermd_wonen: 'nee', wlz_indicatie: 'nee', kan_deelnemen_reguliere_activiteiten: 'ja', kan_zelfstandig_reizen: 'ja', vervoer_via_netwerk: 'ja', rolstoelafhankelijk: 'nee' }, [file]);
     expect(result.asked).not.toContain('leeftijd');
     expect(result.asked).not.toContain('problematiek');
     expect(result.stdout).toContain('Individuele begeleiding 4 ontwikkelgericht');

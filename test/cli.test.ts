@@ -53,7 +53,7 @@ describe('wijzer command line', () => {
     const result = await cli(['evaluate', 'profielen/voorbeeld.yaml', '--catalogue', 'catalogue/samen-doen']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('individuele-begeleiding: Individuele begeleiding 2 behoudgericht (Wmo 02A18)');
-    expect(result.stdout).toContain('dagdelen per week: 2 dagdelen (vereist: minimaal 3 dagdelen)');
+    expect(result.stdout).toContain('limiet overschreden: volume minimaal 3 dagdelen per week (frequentie 2) — gevraagd 2: onder het minimum');
     expect(result.stdout).toContain('bron: "Inzet van de noodzakelijk hulp is (in principe altijd) minimaal 3 dagdelen."');
   });
 

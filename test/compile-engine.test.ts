@@ -22,7 +22,7 @@ const vocabulary = prepared.scope!.vocabulary;
 
 /** What the product rule decides: every voorwaarde holds, no uitsluiting applies, no hard limit is exceeded. */
 function engineVerdict(product: ProductOutcome): boolean {
-  const clausesFit = product.clauses.every((c) => (c.role === 'voorwaarde' ? c.truth === 'waar' : c.role === 'uitsluiting' ? c.truth === 'onwaar' : true));
+  const clausesFit = product.clauses.every((c) => (c.role === 'voorwaarde' ? c.truth === 'waar' : c.role === 'uitsluiting' ? c.truth !== 'waar' : true));
   return clausesFit && !product.limieten.some(isHardExcess);
 }
 

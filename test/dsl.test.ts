@@ -39,8 +39,8 @@ describe('criteria language: parser and AST', () => {
       ['aantal beperkingen >= 2', 'count', 'aantal beperkingen >= 2'],
       ['wlz_indicatie is ja', 'compare', 'wlz_indicatie is ja'],
       ['leeftijd = 18', 'compare', 'leeftijd = 18'],
-      ['niet zelfstandig_wonend', 'not', 'niet zelfstandig_wonend'],
-      ['zelfstandig_wonend', 'name', 'zelfstandig_wonend'],
+      ['niet woont_zelfstandig', 'not', 'niet woont_zelfstandig'],
+      ['woont_zelfstandig', 'name', 'woont_zelfstandig'],
     ];
     for (const [text, kind, rendered] of cases) {
       const ast = parse(text);

@@ -164,8 +164,9 @@ class Analysis {
 
   private unused(): void {
     const { scope, bundle } = this.input;
-    // Facts the evaluator reads itself (the law that picks a Wmo or Jeugd code) count as used.
-    const used = new Set<string>(DOMAIN_FACTS);
+    // Facts the evaluator reads itself to pick a Wmo or Jeugd code count as used where a product has both.
+    const bothCodes = bundle.some((c) => c.products.some((p) => (p.productcodes.wmo?.length ?? 0) > 0 && (p.productcodes.jeugd?.length ?? 0) > 0));
+    const used = new Set<string>(bothCodes ? DOMAIN_FACTS : []);
     const usedDefinitions = new Set<string>();
     for (const catalogue of bundle) {
       for (const product of catalogue.products) {

@@ -70,7 +70,7 @@ export function limitText(limiet: Limiet): string {
       return `indicatieduur ${bounds}${guide}`;
     case 'volume': {
       const code = frequentieCode(limiet);
-      return `volume ${bounds} ${PER_WORDS[limiet.per]}${guide}${code ? ` (iWmo-frequentie ${code})` : ''}`;
+      return `volume ${bounds} ${PER_WORDS[limiet.per]}${guide}${code ? ` (frequentie ${code})` : ''}`;
     }
   }
 }

@@ -4,8 +4,9 @@
  *    a "fails" rule (the negation in NNF), so a bare Engine tells true / false / unknown per
  *    clause and explanations can show every clause;
  *  - per limit a "limiet overschreden" rule on the requested amount (false when none is stated);
- *  - one "passend" rule: every voorwaarde holds, no uitsluiting applies and no hard limit is
- *    exceeded by a stated request (a missing request never blocks: `not` of the excess).
+ *  - one "passend" rule: every voorwaarde holds, no uitsluiting is known to apply and no hard
+ *    limit is exceeded by a stated request (`not` of the exclusion and of the excess, so missing
+ *    facts there never block).
  * Kenmerken never enter the passend rule. Every rule has an explicit name, priority and event type.
  */
 import { clausesOf, type Catalogue, type Clause, type ClauseKind, type Limiet, type Product } from '../catalogue/types.js';
@@ -162,7 +163,8 @@ export function compileCatalogue(catalogue: Catalogue, scope: Scope): CompiledCa
     const clauses = clausesOf(product).map((c) => clauseRules(catalogue, product, c.clause, c.kind, scope));
     const limieten = product.limieten.filter((l) => l.minimum !== undefined || l.maximum !== undefined).map((l) => limitRules(catalogue, product, l, scope));
     const parts = [
-      ...clauses.flatMap((c) => (c.role === 'voorwaarde' ? [conditionJson(c.holds)] : c.role === 'uitsluiting' ? [conditionJson(c.fails)] : [])),
+      // An uitsluiting blocks only when it is known to apply: `not` of its holds condition.
+      ...clauses.flatMap((c): ConditionJson[] => (c.role === 'voorwaarde' ? [conditionJson(c.holds)] : c.role === 'uitsluiting' ? [{ not: conditionJson(c.holds) }] : [])),
       ...limieten.filter((l) => !l.limiet.richtwaarde).map((l): ConditionJson => ({ not: conditionJson(l.exceeds) })),
     ];
     const passendRule: RuleJson = {

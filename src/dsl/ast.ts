@@ -24,7 +24,7 @@ export type Expr =
   | { readonly kind: 'and'; readonly operands: readonly Expr[]; readonly range: TextRange }
   | { readonly kind: 'or'; readonly operands: readonly Expr[]; readonly range: TextRange }
   | { readonly kind: 'not'; readonly operand: Expr; readonly range: TextRange }
-  /** A bare name: a yes/no fact ("zelfstandig_wonend") or a shared definition. */
+  /** A bare name: a yes/no fact ("woont_zelfstandig") or a shared definition. */
   | { readonly kind: 'name'; readonly ref: NameRef; readonly range: TextRange }
   | { readonly kind: 'compare'; readonly fact: NameRef; readonly op: Comparator; readonly value: Value; readonly range: TextRange }
   | { readonly kind: 'member'; readonly fact: NameRef; readonly negated: boolean; readonly values: readonly Value[]; readonly range: TextRange }

@@ -33,7 +33,7 @@ export function applyCombinations(products: readonly ProductOutcome[], profile: 
     const undecidedPartners = rule.vereist_een_van.filter((id) => !ruledOut.includes(id));
     const undecided = [...undecidedPartners, ...(alternative?.truth === 'onbekend' ? [alternative.compiled.clause.text.trim()] : [])];
     const combinatie = { required: rule.vereist_een_van, undecided, ruledOut };
-    if (undecided.length === 0) return { ...outcome, status: 'niet passend', missing: [], combinatie };
+    if (undecided.length === 0) return { ...outcome, status: 'niet passend', missing: [], openUitsluitingen: [], combinatie };
     const partnerMissing = undecidedPartners.flatMap((id) => byId.get(id)?.missing ?? []);
     const missing = [...new Set([...outcome.missing, ...partnerMissing, ...(alternative?.truth === 'onbekend' ? alternative.missing : [])])];
     return { ...outcome, status: 'onbekend', missing, combinatie };

@@ -17,9 +17,14 @@ import { families } from './families.js';
 import { referralsOf } from './referrals.js';
 import { domainCode } from './domain.js';
 
-/** Clauses whose truth decides the status; kenmerken and the combination alternative do not. */
+/**
+ * Clauses whose unknown truth leaves the status open: only voorwaarden. An uitsluiting is an
+ * exception the document names ("niet voor …"): it excludes when it is known to apply, and
+ * while its facts are unknown it is listed as still to check (`openUitsluitingen`), never a
+ * reason for "onbekend" — asking about every exception first would ask more than the policy.
+ */
 export function decides(clause: { readonly role: CompiledClause['role'] }): boolean {
-  return clause.role === 'voorwaarde' || clause.role === 'uitsluiting';
+  return clause.role === 'voorwaarde';
 }
 
 /**
@@ -103,6 +108,7 @@ function productOutcome(compiled: CompiledProduct, outcomes: Map<string, RuleOut
   else if (clauses.some((c) => decides(c) && c.truth === 'onbekend')) status = 'onbekend';
   else status = 'passend';
   const missing = status === 'onbekend' ? [...new Set(clauses.filter(decides).flatMap((c) => c.missing))] : [];
-  return { product: compiled.product, status, clauses, limieten, missing, code: domainCode(compiled.product, profile) };
+  const openUitsluitingen = status === 'passend' || status === 'onbekend' ? uitsluitingen.filter((c) => c.truth === 'onbekend') : [];
+  return { product: compiled.product, status, clauses, limieten, missing, openUitsluitingen, code: domainCode(compiled.product, profile) };
 }
 

@@ -59,6 +59,8 @@ export interface ProductOutcome {
   readonly clauses: readonly ClauseOutcome[];
   readonly limieten: readonly LimitOutcome[];
   readonly missing: readonly string[];
+  /** passend/onbekend: uitsluitingen whose facts are unknown — still to check, not blocking. */
+  readonly openUitsluitingen: readonly ClauseOutcome[];
   readonly combinatie?: CombinationOutcome;
   readonly code: CodeChoice;
 }
@@ -107,7 +109,8 @@ export interface FamilyOutcome {
 export interface Verwijzing {
   readonly kind: 'uitsluiting' | 'vervolg';
   readonly bestemming: Bestemming;
-  readonly vanuit: Product;
+  /** The products this referral comes from (one destination is listed once). */
+  readonly vanuit: readonly Product[];
   readonly reden: string;
   readonly bron: string;
   /** vervolg only: afschalen, opschalen, … as the catalogue states it. */

@@ -1,6 +1,7 @@
 /**
  * Which missing facts to ask first. A fact "decides" a product when it is the only fact that
- * product still misses; ties are broken by how many undecided products the fact plays a part in.
+ * product still misses; ties are broken by how many products the fact plays a part in (missing
+ * for an undecided product, or needed to rule out an exclusion still open).
  */
 import type { ProductOutcome } from './outcome.js';
 
@@ -16,6 +17,8 @@ export function rankQuestions(products: readonly ProductOutcome[]): Question[] {
   const decides = new Map<string, number>();
   const involved = new Map<string, number>();
   for (const product of products) {
+    // Open exclusions are worth asking too, after what decides a status.
+    for (const fact of new Set(product.openUitsluitingen.flatMap((c) => c.missing))) if (!product.missing.includes(fact)) involved.set(fact, (involved.get(fact) ?? 0) + 1);
     if (product.status !== 'onbekend') continue;
     for (const fact of product.missing) involved.set(fact, (involved.get(fact) ?? 0) + 1);
     if (product.missing.length === 1) decides.set(product.missing[0]!, (decides.get(product.missing[0]!) ?? 0) + 1);

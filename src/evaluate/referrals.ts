@@ -6,19 +6,26 @@ import type { Verwijzing, ProductOutcome } from './outcome.js';
 
 export function referralsOf(products: readonly ProductOutcome[]): Verwijzing[] {
   const out: Verwijzing[] = [];
+  // One line per destination: five excluded products that all refer to the Ggz give one referral.
+  const add = (v: Omit<Verwijzing, 'vanuit'> & { vanuit: ProductOutcome['product'] }): void => {
+    const key = (x: Verwijzing['bestemming']) => (x.kind === 'product' ? `p:${x.product}` : `b:${x.naam.toLowerCase()}`);
+    const same = out.find((o) => o.kind === v.kind && key(o.bestemming) === key(v.bestemming));
+    if (same) (same.vanuit as ProductOutcome['product'][]).push(v.vanuit);
+    else out.push({ ...v, vanuit: [v.vanuit] });
+  };
   for (const outcome of products) {
     if (outcome.status === 'uitgesloten') {
       for (const clause of outcome.clauses) {
         const c = clause.compiled.clause;
         if (clause.role !== 'uitsluiting' || clause.truth !== 'waar' || !c.verwijzing) continue;
-        out.push({ kind: 'uitsluiting', bestemming: c.verwijzing, vanuit: outcome.product, reden: c.reden, bron: c.bron });
+        add({ kind: 'uitsluiting', bestemming: c.verwijzing, vanuit: outcome.product, reden: c.reden, bron: c.bron });
       }
     }
     if (outcome.status === 'passend') {
       for (const step of outcome.product.vervolg) {
         const bestemming = step.product !== undefined ? { kind: 'product' as const, product: step.product } : step.buiten_catalogus !== undefined ? { kind: 'buiten-catalogus' as const, naam: step.buiten_catalogus } : undefined;
         if (!bestemming) continue;
-        out.push({ kind: 'vervolg', bestemming, vanuit: outcome.product, reden: `mogelijk vervolg op ${outcome.product.naam}`, bron: step.bron, ...(step.richting ? { richting: step.richting } : {}) });
+        add({ kind: 'vervolg', bestemming, vanuit: outcome.product, reden: `mogelijk vervolg op ${outcome.product.naam}`, bron: step.bron, ...(step.richting ? { richting: step.richting } : {}) });
       }
     }
   }

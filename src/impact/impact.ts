@@ -4,6 +4,7 @@
  * the lightest fitting product, "geen passend product" or "nog onbekend" — is compared.
  * Changed profiles are counted per transition, with examples and the clause that caused it.
  */
+import { limitText } from '../catalogue/limits.js';
 import type { CompiledCatalogue } from '../compile/rules.js';
 import { meaning } from '../diff/clauses.js';
 import { Evaluator } from '../evaluate/evaluate.js';
@@ -56,13 +57,21 @@ export function outcomesByGroup(evaluation: Evaluation): Map<string, { label: st
 function truthChange(id: string, before: ProductOutcome | undefined, after: ProductOutcome | undefined): string | undefined {
   if (!before) return `${id}: product toegevoegd`;
   if (!after) return `${id}: product verwijderd`;
-  const ids = [...new Set([...before.clauses, ...after.clauses].map((c) => `${c.role}/${c.compiled.clause.id}`))];
+  // Kenmerken never change a status, so they are never the cause.
+  const ids = [...new Set([...before.clauses, ...after.clauses].filter((c) => c.role !== 'kenmerk').map((c) => `${c.role}/${c.compiled.clause.id}`))];
   for (const key of ids) {
     const old = before.clauses.find((c) => `${c.role}/${c.compiled.clause.id}` === key);
     const now = after.clauses.find((c) => `${c.role}/${c.compiled.clause.id}` === key);
     if (old?.truth === now?.truth) continue;
     const texts = old && now && meaning(old.compiled.clause) !== meaning(now.compiled.clause) ? ` (${meaning(old.compiled.clause)} → ${meaning(now.compiled.clause)})` : now ? ` (${meaning(now.compiled.clause)})` : ` (${meaning(old!.compiled.clause)})`;
     return `${id} ${key}: ${old?.truth ?? 'nieuw'} → ${now?.truth ?? 'vervallen'}${texts}`;
+  }
+  const limitIds = [...new Set([...before.limieten, ...after.limieten].map((l) => l.compiled.limiet.id))];
+  for (const limitId of limitIds) {
+    const old = before.limieten.find((l) => l.compiled.limiet.id === limitId);
+    const now = after.limieten.find((l) => l.compiled.limiet.id === limitId);
+    if (old?.verdict === now?.verdict && (old && limitText(old.compiled.limiet)) === (now && limitText(now.compiled.limiet))) continue;
+    return `${id} limiet/${limitId}: ${old ? limitText(old.compiled.limiet) : 'nieuw'} → ${now ? limitText(now.compiled.limiet) : 'vervallen'}`;
   }
   return before.status !== after.status ? `${id}: ${before.status} → ${after.status}` : undefined;
 }

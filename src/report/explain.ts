@@ -130,6 +130,11 @@ export function limitLine(limit: LimitOutcome): string {
   }
 }
 
+/** Exclusions not yet ruled out: the consultant checks them before granting. */
+export function openExclusionLines(product: ProductOutcome): string[] {
+  return product.openUitsluitingen.map((c) => `nog na te gaan (uitsluiting): ${c.compiled.clause.reden} — onbekend: ${c.missing.map(factLabel).join(', ')}`);
+}
+
 /** Kenmerken with a known truth: present ones support the product, absent ones deviate. */
 export function kenmerkLines(product: ProductOutcome): string[] {
   return product.clauses
@@ -154,16 +159,11 @@ export function destinationText(bestemming: Bestemming, naam?: (id: string) => s
   return bestemming.kind === 'product' ? (naam?.(bestemming.product) ?? bestemming.product) : bestemming.naam;
 }
 
-/** "verwijzen naar Beschermd Wonen, omdat …" (uitsluiting) or "vervolg: … (afschalen)". */
+/** "verwijzen naar Beschermd Wonen — <reden> (uitgesloten: …)" or "mogelijk vervolg na …: … (afschalen)". */
 export function referralLine(v: Verwijzing, naam?: (id: string) => string | undefined): string {
   const to = destinationText(v.bestemming, naam);
-  return v.kind === 'uitsluiting' ? `verwijzen naar ${to}, omdat ${lowerFirst(v.reden)} (${v.vanuit.naam} is uitgesloten)` : `mogelijk vervolg na ${v.vanuit.naam}: ${to}${v.richting ? ` (${v.richting})` : ''}`;
-}
-
-/** A reason as a subordinate clause: "omdat de inwoner …" (first letter lowered, no full stop). */
-function lowerFirst(text: string): string {
-  const clause = text.trim().replace(/\.$/, '');
-  return clause.length > 1 && /^[A-Z][a-z]/.test(clause) ? clause[0]!.toLowerCase() + clause.slice(1) : clause;
+  const from = v.vanuit.map((p) => p.naam).join(', ');
+  return v.kind === 'uitsluiting' ? `verwijzen naar ${to} — ${v.reden.trim()} (uitgesloten: ${from})` : `mogelijk vervolg na ${from}: ${to}${v.richting ? ` (${v.richting})` : ''}`;
 }
 
 /** "inzicht: goed (vereist: beperkt)" per unmet voorwaarde, limit or combination. */

@@ -61,7 +61,7 @@ function destinationJson(b: Bestemming): object {
 }
 
 function referralJson(v: Verwijzing): object {
-  return { soort: v.kind, naar: destinationJson(v.bestemming), vanuit: v.vanuit.id, richting: v.richting ?? null, reden: v.reden, bron: v.bron };
+  return { soort: v.kind, naar: destinationJson(v.bestemming), vanuit: v.vanuit.map((p) => p.id), richting: v.richting ?? null, reden: v.reden, bron: v.bron };
 }
 
 function closestJson(fit: ClosestFit, vocabulary: Vocabulary): object {
@@ -99,6 +99,7 @@ export function evaluationJson(evaluation: Evaluation, vocabulary: Vocabulary): 
       variant: p.product.variant ?? null,
       status: p.status,
       ontbrekende_feiten: p.missing,
+      open_uitsluitingen: p.openUitsluitingen.map((c) => ({ id: c.compiled.clause.id, reden: c.compiled.clause.reden, ontbrekende_feiten: c.missing })),
       combinatie: p.combinatie
         ? { vereist_een_van: p.combinatie.required, voldaan_door: p.combinatie.satisfiedBy ?? null, bron: p.combinatie.source ?? null, onbeslist: p.combinatie.undecided, uitgesloten: p.combinatie.ruledOut }
         : null,

@@ -3,7 +3,7 @@ import type { Evaluation } from '../evaluate/outcome.js';
 import type { Vocabulary } from '../vocabulary/types.js';
 import { offeredText, regionRows } from './compare.js';
 import { questionWeight } from './text.js';
-import { productName, codeText, combinationText, decisiveClauses, factLabel, familyText, kenmerkLines, leafLine, limitLine, productCodesText, referralLine, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
+import { productName, openExclusionLines, codeText, combinationText, decisiveClauses, factLabel, familyText, kenmerkLines, leafLine, limitLine, productCodesText, referralLine, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
 import { isHardExcess } from '../evaluate/outcome.js';
 
 function cell(text: string): string {
@@ -40,7 +40,7 @@ export function renderMarkdown(evaluation: Evaluation, vocabulary: Vocabulary, p
     }
     const combination = combinationText(p);
     if (combination) out.push(`- ${combination}`);
-    for (const line of kenmerkLines(p)) out.push(`- ${line}`);
+    for (const line of [...openExclusionLines(p), ...kenmerkLines(p)]) out.push(`- ${line}`);
     const code = codeText(p.code);
     if (code) out.push(`- ${code}`);
     if (p.missing.length > 0) out.push(`- Ontbrekende feiten: ${p.missing.map(factLabel).join(', ')}`);

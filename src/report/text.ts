@@ -1,7 +1,7 @@
 /** Readable Dutch text for consultants: the default output on a terminal. */
 import type { Evaluation, ProductOutcome, Status } from '../evaluate/outcome.js';
 import type { Vocabulary } from '../vocabulary/types.js';
-import { productName, codeText, combinationText, decisiveClauses, factLabel, familyText, kenmerkLines, leafLine, limitLine, productCodesText, referralLine, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
+import { productName, openExclusionLines, codeText, combinationText, decisiveClauses, factLabel, familyText, kenmerkLines, leafLine, limitLine, productCodesText, referralLine, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
 import { isHardExcess } from '../evaluate/outcome.js';
 import type { Style } from './style.js';
 import { offeredText, regionRows } from './compare.js';
@@ -33,7 +33,7 @@ function productBlock(p: ProductOutcome, vocabulary: Vocabulary, style: Style): 
   }
   const combination = combinationText(p);
   if (combination) lines.push(`      • ${combination}`);
-  for (const line of kenmerkLines(p)) lines.push(`      • ${line}`);
+  for (const line of [...openExclusionLines(p), ...kenmerkLines(p)]) lines.push(`      • ${line}`);
   const code = codeText(p.code);
   if (code) lines.push(`      • ${code}`);
   if (p.status === 'onbekend' && p.missing.length > 0) lines.push(`      ontbrekende feiten: ${p.missing.map(factLabel).join(', ')}`);
