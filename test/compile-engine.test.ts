@@ -38,7 +38,7 @@ describe('compiled rules on a bare json-rules-engine Engine', () => {
     const result = await cli(['compile', 'catalogue/samen-doen', '-o', out]);
     expect(result.code).toBe(0);
     const rules = JSON.parse(readFileSync(out, 'utf8')) as { name: string; priority: number; event: { type: string } }[];
-    expect(rules.length).toBe(compiled.products.reduce((n, p) => n + p.clauses.length * 2 + p.limieten.length + 1, 0));
+    expect(rules.length).toBe(compiled.products.reduce((n, p) => n + p.clauses.length * 2 + p.limieten.reduce((k, l) => k + (l.appliesRule ? 2 : 1), 0) + 1, 0));
     for (const rule of rules) {
       expect(typeof rule.name).toBe('string');
       expect(rule.priority).toBeGreaterThan(0);

@@ -59,6 +59,17 @@ describe('limieten', () => {
     expect(above.limieten[0]).toMatchObject({ verdict: 'overschreden', requested: 13 });
   });
 
+  it('with alleen_als apply only where their situation holds', async () => {
+    const crisis = product(await evaluate({ problematiek: 'licht', acute_crisis: true, gevraagde_indicatieduur_maanden: 6 }), 'intensief');
+    expect(crisis.status).toBe('niet passend');
+    expect(crisis.limieten[0]!.verdict).toBe('overschreden');
+    for (const acute_crisis of [false, undefined]) {
+      const other = product(await evaluate({ problematiek: 'licht', gevraagde_indicatieduur_maanden: 6, ...(acute_crisis === undefined ? {} : { acute_crisis }) }), 'intensief');
+      expect(other.status).toBe('passend');
+      expect(other.limieten[0]!.verdict).toBe('niet van toepassing');
+    }
+  });
+
   it('only warn above a richtwaarde', async () => {
     const zwaar = product(await evaluate({ problematiek: 'zwaar', wlz_indicatie: false, gevraagde_indicatieduur_maanden: 30 }), 'zwaar');
     expect(zwaar.status).toBe('passend');
@@ -100,6 +111,15 @@ describe('families', () => {
     expect(begeleiding.dichtstbij[0]!.afwijkingen).toHaveLength(1);
     const text = await evaluateCli('problematiek: matig\nverwachte_duur: kortdurend\nacute_crisis: false\nwlz_indicatie: false\n');
     expect(text.stdout).toContain('Geen niveau past volledig; het dichtst bij: Begeleiding licht (1 afwijking: problematiek: matig (vereist: licht); 1 steunend kenmerk)');
+  });
+
+  it('rank a request above a limit after unmet criteria, and the nearest limit first', async () => {
+    const e = await evaluate({ verwachte_duur: 'langdurig', gevraagde_indicatieduur_maanden: 20 });
+    const intensiteit = family(e, 'intensiteit');
+    expect(intensiteit.status).toBe('geen');
+    // 20 months lies closer to 12 (intensiteit-2) than to 6 (intensiteit-1).
+    expect(intensiteit.dichtstbij.map((f) => f.product.product.id)).toEqual(['intensiteit-2', 'intensiteit-1']);
+    expect(intensiteit.dichtstbij[0]!.afwijkingen.map((a) => a.kind)).toEqual(['limiet']);
   });
 
   it('point to a heavier fitting level whose kenmerken the profile shows, keeping the lightest as the answer', async () => {

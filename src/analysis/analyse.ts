@@ -170,7 +170,10 @@ class Analysis {
     const usedDefinitions = new Set<string>();
     for (const catalogue of bundle) {
       for (const product of catalogue.products) {
-        product.limieten.forEach((l) => used.add(l.feit));
+        product.limieten.forEach((l) => {
+          used.add(l.feit);
+          if (l.alleenAls?.ast) dependenciesOf(l.alleenAls.ast, scope).facts.forEach((f) => used.add(f));
+        });
         for (const { clause } of clausesOf(product)) {
           if (!clause.ast) continue;
           const dependencies = dependenciesOf(clause.ast, scope);

@@ -64,7 +64,7 @@ export function limitText(limiet: Limiet): string {
   const bounds = [limiet.minimum ? `minimaal ${amountText(limiet.minimum)}` : undefined, limiet.maximum ? `maximaal ${amountText(limiet.maximum)}` : undefined]
     .filter((x): x is string => x !== undefined)
     .join(' en ');
-  const guide = limiet.richtwaarde ? ' (richtwaarde)' : '';
+  const guide = `${limiet.richtwaarde ? ' (richtwaarde)' : ''}${limiet.alleenAls ? ` (alleen als ${limiet.alleenAls.text.trim()})` : ''}`;
   switch (limiet.kind) {
     case 'indicatieduur':
       return `indicatieduur ${bounds}${guide}`;

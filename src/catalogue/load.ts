@@ -16,7 +16,13 @@ import type { Domain } from './productcode.js';
 
 type RawClause = { id: string; als: string; reden: string; bron: string; keuze?: string; verwijzing?: RawBestemming };
 type RawBestemming = { product?: string; buiten_catalogus?: string };
-type RawLimiet = Omit<LimietBaseRaw, 'span' | 'kind' | 'richtwaarde' | 'feit'> & { soort: Limiet['kind']; per?: 'dag' | 'week' | 'maand' | 'jaar' | 'traject' | 'indicatie'; richtwaarde?: boolean; feit?: string };
+type RawLimiet = Omit<LimietBaseRaw, 'span' | 'kind' | 'richtwaarde' | 'feit' | 'alleenAls'> & {
+  soort: Limiet['kind'];
+  per?: 'dag' | 'week' | 'maand' | 'jaar' | 'traject' | 'indicatie';
+  richtwaarde?: boolean;
+  feit?: string;
+  alleen_als?: string;
+};
 type LimietBaseRaw = Omit<Limiet, 'per'>;
 type RawFamilie = { niveaukeuze?: { regel: string; bron: string }; aanbieder_biedt_alle_niveaus?: { bron: string } };
 type RawKeuze = { onderwerp: string; keuze: string; citaten: string[] };
@@ -69,10 +75,18 @@ function bestemming(raw: RawBestemming): Bestemming | undefined {
   return undefined;
 }
 
-function limieten(source: YamlSource, raw: RawLimiet[] | undefined): Limiet[] {
+function limieten(source: YamlSource, raw: RawLimiet[] | undefined, diagnostics: Diagnostic[]): Limiet[] {
   return (raw ?? []).map((l, i): Limiet => {
-    const { soort, per, richtwaarde, feit, ...rest } = l;
-    const base = { ...rest, richtwaarde: richtwaarde ?? false, feit: feit ?? DEFAULT_DURATION_FACT, span: spanOfPath(source, ['limieten', i]) };
+    const { soort, per, richtwaarde, feit, alleen_als, ...rest } = l;
+    let alleenAls: Clause | undefined;
+    if (alleen_als !== undefined) {
+      const path = ['limieten', i, 'alleen_als'];
+      const at = scalarOffsetMapper(source, nodeAt(source, path).node);
+      const parsed = parseCriterion(alleen_als, at);
+      diagnostics.push(...parsed.diagnostics);
+      alleenAls = { id: `${l.id}-alleen-als`, text: alleen_als, reden: l.reden, bron: l.bron, at, span: spanOfPath(source, path), ...(parsed.ast ? { ast: parsed.ast } : {}) };
+    }
+    const base = { ...rest, richtwaarde: richtwaarde ?? false, feit: feit ?? DEFAULT_DURATION_FACT, ...(alleenAls ? { alleenAls } : {}), span: spanOfPath(source, ['limieten', i]) };
     // The checker reports a volume limit without `per` or `feit` (WZ318); the defaults keep loading total.
     return soort === 'volume' ? { ...base, kind: 'volume', per: per ?? 'indicatie' } : { ...base, kind: 'indicatieduur' };
   });
@@ -108,7 +122,7 @@ export function loadProduct(path: string): { product?: Product; diagnostics: Dia
     voorwaarden: clauses(source, indicatie.voorwaarden, 'voorwaarden', diagnostics),
     uitsluitingen: clauses(source, indicatie.uitsluitingen, 'uitsluitingen', diagnostics),
     kenmerken: clauses(source, indicatie.kenmerken, 'kenmerken', diagnostics),
-    limieten: limieten(source, rawLimieten),
+    limieten: limieten(source, rawLimieten, diagnostics),
     ...(aanbieder ? { aanbieder: { ookBieden: aanbieder.ook_bieden, ...(aanbieder.reden ? { reden: aanbieder.reden } : {}), bron: aanbieder.bron, span: spanOfPath(source, ['aanbieder']) } } : {}),
     keuzes: keuzes(source, rawKeuzes, ['keuzes']),
   };

@@ -69,6 +69,8 @@ interface LimietBase {
   readonly richtwaarde: boolean;
   /** The profile fact holding the requested amount. */
   readonly feit: string;
+  /** The limit applies only in this situation (a criterion); unknown situation → not checked. */
+  readonly alleenAls?: Clause;
   readonly reden: string;
   readonly bron: string;
   readonly span: Span;

@@ -67,6 +67,7 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
     for (const limiet of product.limieten) {
       if (clauseIds.has(limiet.id)) out.push(diag('WZ316', { id: limiet.id, product: product.id }, limiet.span));
       clauseIds.add(limiet.id);
+      if (limiet.alleenAls?.ast) out.push(...checkExpr(limiet.alleenAls.ast, scope, limiet.alleenAls.at));
     }
     out.push(...checkKinds(product, scope));
     out.push(...choiceWarnings(product.keuzes));

@@ -30,7 +30,10 @@ export function factsUsedBy(catalogue: Catalogue, scope: Scope): Set<string> {
   const out = new Set<string>();
   for (const product of catalogue.products) {
     for (const { clause } of clausesOf(product)) if (clause.ast) factsOf(clause.ast, scope).forEach((f) => out.add(f));
-    for (const limiet of product.limieten) if (scope.vocabulary.facts.has(limiet.feit)) out.add(limiet.feit);
+    for (const limiet of product.limieten) {
+      if (scope.vocabulary.facts.has(limiet.feit)) out.add(limiet.feit);
+      if (limiet.alleenAls?.ast) factsOf(limiet.alleenAls.ast, scope).forEach((f) => out.add(f));
+    }
   }
   return out;
 }

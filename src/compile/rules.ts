@@ -48,6 +48,8 @@ export interface CompiledLimiet {
   readonly minimum?: number;
   readonly exceeds: Cond;
   readonly rule: RuleJson;
+  /** With alleen_als: fires when the situation holds, so "binnen" and "niet van toepassing" differ. */
+  readonly appliesRule?: RuleJson;
 }
 
 export interface CompiledProduct {
@@ -75,6 +77,7 @@ export const EVENT = {
   kenmerkAanwezig: 'kenmerk-aanwezig',
   kenmerkAfwezig: 'kenmerk-afwezig',
   limietOverschreden: 'limiet-overschreden',
+  limietVanToepassing: 'limiet-van-toepassing',
   passend: 'passend',
 } as const;
 
@@ -133,7 +136,10 @@ function limitRules(catalogue: Catalogue, product: Product, limiet: Limiet, scop
   const minimum = limiet.minimum ? convert(limiet.minimum, unit) : undefined;
   const leaf = (operator: Leaf['operator'], value: number): Leaf => ({ kind: 'leaf', fact: limiet.feit, operator, value, via: [] });
   const items: Cond[] = [...(maximum !== undefined ? [leaf('greaterThan', maximum)] : []), ...(minimum !== undefined ? [leaf('lessThan', minimum)] : [])];
-  const exceeds: Cond = items.length === 1 ? items[0]! : { kind: 'any', items };
+  const excess: Cond = items.length === 1 ? items[0]! : { kind: 'any', items };
+  // A conditional limit bites only where its situation certainly holds.
+  const situation = limiet.alleenAls?.ast ? lower(limiet.alleenAls.ast, scope, true) : undefined;
+  const exceeds: Cond = situation ? { kind: 'all', items: [situation, excess] } : excess;
   const frequentie = frequentieCode(limiet);
   const params = {
     catalogus: catalogue.id,
@@ -143,6 +149,7 @@ function limitRules(catalogue: Catalogue, product: Product, limiet: Limiet, scop
     tekst: limitText(limiet),
     richtwaarde: limiet.richtwaarde,
     feit: limiet.feit,
+    ...(limiet.alleenAls ? { alleen_als: limiet.alleenAls.text.trim() } : {}),
     ...(maximum !== undefined ? { maximum } : {}),
     ...(minimum !== undefined ? { minimum } : {}),
     ...(frequentie ? { frequentie } : {}),
@@ -155,6 +162,9 @@ function limitRules(catalogue: Catalogue, product: Product, limiet: Limiet, scop
     ...(minimum !== undefined ? { minimum } : {}),
     exceeds,
     rule: { name: `${catalogue.id}/${product.id}/limiet/${limiet.id}`, priority: CLAUSE_PRIORITY, conditions: topLevel(exceeds), event: { type: EVENT.limietOverschreden, params } },
+    ...(situation
+      ? { appliesRule: { name: `${catalogue.id}/${product.id}/limiet/${limiet.id}/van-toepassing`, priority: CLAUSE_PRIORITY, conditions: topLevel(situation), event: { type: EVENT.limietVanToepassing, params } } }
+      : {}),
   };
 }
 
@@ -194,5 +204,5 @@ export function compileCatalogue(catalogue: Catalogue, scope: Scope): CompiledCa
 
 /** All rules of a catalogue, in a stable order, ready for `new Engine(rules)`. */
 export function rulesOf(compiled: CompiledCatalogue): RuleJson[] {
-  return compiled.products.flatMap((p) => [...p.clauses.flatMap((c) => [c.holdsRule, c.failsRule]), ...p.limieten.map((l) => l.rule), p.passendRule]);
+  return compiled.products.flatMap((p) => [...p.clauses.flatMap((c) => [c.holdsRule, c.failsRule]), ...p.limieten.flatMap((l) => [l.rule, ...(l.appliesRule ? [l.appliesRule] : [])]), p.passendRule]);
 }

@@ -40,7 +40,7 @@ export class Evaluator {
   constructor(readonly compiled: CompiledCatalogue) {
     // The product-level "passend" rules are for consumers; their verdict equals the clause
     // verdict (test/compile-engine.test.ts proves it on a bare Engine), so they are not run here.
-    this.holdsRunner = new RuleRunner(compiled.products.flatMap((p) => [...p.clauses.map((c) => c.holdsRule), ...p.limieten.map((l) => l.rule)]));
+    this.holdsRunner = new RuleRunner(compiled.products.flatMap((p) => [...p.clauses.map((c) => c.holdsRule), ...p.limieten.flatMap((l) => [l.rule, ...(l.appliesRule ? [l.appliesRule] : [])])]));
     this.failsRunner = new RuleRunner(compiled.products.flatMap((p) => p.clauses.map((c) => c.failsRule)));
     this.usedFacts = [...new Set(compiled.products.flatMap((p) => p.clauses.flatMap((c) => leavesOf(c.holds).map((l) => l.fact))))];
   }
@@ -93,6 +93,7 @@ function clauseOutcome(compiled: CompiledClause, outcomes: Map<string, RuleOutco
 function limitOutcome(compiled: CompiledLimiet, outcomes: Map<string, RuleOutcome>, profile: Profile): LimitOutcome {
   const requested = profile[compiled.limiet.feit];
   if (typeof requested !== 'number') return { compiled, verdict: 'niet gevraagd' };
+  if (compiled.appliesRule && !mustGet(outcomes, compiled.appliesRule.name).result) return { compiled, requested, verdict: 'niet van toepassing' };
   const exceeded = mustGet(outcomes, compiled.rule.name).result;
   return { compiled, requested, verdict: exceeded ? 'overschreden' : 'binnen' };
 }

@@ -76,11 +76,35 @@ export function closestFits(members: readonly ProductOutcome[]): ClosestFit[] {
         steunendeKenmerken: kenmerken.filter((c) => c.truth === 'waar'),
       };
     })
+    // Unmet criteria weigh most; a request above a limit least, because the toegang can adjust it.
     .sort(
       (a, b) =>
-        a.afwijkingen.length - b.afwijkingen.length ||
+        criteria(a) - criteria(b) ||
         a.afwijkendeKenmerken.length - b.afwijkendeKenmerken.length ||
+        limits(a) - limits(b) ||
+        excess(a) - excess(b) ||
         b.steunendeKenmerken.length - a.steunendeKenmerken.length ||
         a.product.product.niveau! - b.product.product.niveau!,
     );
+}
+
+function criteria(fit: ClosestFit): number {
+  return fit.afwijkingen.filter((a) => a.kind !== 'limiet').length;
+}
+
+function limits(fit: ClosestFit): number {
+  return fit.afwijkingen.filter((a) => a.kind === 'limiet').length;
+}
+
+/** How far the request lies outside the limits, relative to the bound: 300 uur is closer to 240 than to 90. */
+function excess(fit: ClosestFit): number {
+  let total = 0;
+  for (const a of fit.afwijkingen) {
+    if (a.kind !== 'limiet' || a.limit.requested === undefined) continue;
+    const { maximum, minimum } = a.limit.compiled;
+    const requested = a.limit.requested;
+    if (maximum !== undefined && requested > maximum) total += (requested - maximum) / Math.max(maximum, 1);
+    else if (minimum !== undefined && requested < minimum) total += (minimum - requested) / Math.max(minimum, 1);
+  }
+  return total;
 }

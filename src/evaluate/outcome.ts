@@ -38,7 +38,8 @@ export interface CombinationOutcome {
 export interface LimitOutcome {
   readonly compiled: CompiledLimiet;
   readonly requested?: number;
-  readonly verdict: 'niet gevraagd' | 'binnen' | 'overschreden';
+  /** niet van toepassing: the limit's alleen_als situation does not hold or is unknown. */
+  readonly verdict: 'niet gevraagd' | 'niet van toepassing' | 'binnen' | 'overschreden';
 }
 
 /** A stated request above a limit that is not a richtwaarde: the product does not fit. */

@@ -120,6 +120,8 @@ export function limitLine(limit: LimitOutcome): string {
   switch (limit.verdict) {
     case 'niet gevraagd':
       return base;
+    case 'niet van toepassing':
+      return `${base} — gevraagd ${limit.requested}: niet getoetst, de situatie geldt niet of is onbekend`;
     case 'binnen':
       return `${base} — gevraagd ${limit.requested}: binnen de limiet`;
     case 'overschreden': {
