@@ -150,7 +150,7 @@ describe('referrals', () => {
   it('name the destination of an applying exclusion with its reason and quote, in the JSON', async () => {
     const run = await evaluateCli('problematiek: zwaar\nwlz_indicatie: true\n', '--format', 'json');
     const json = JSON.parse(run.stdout) as { verwijzingen: { soort: string; naar: { buiten_catalogus: string | null }; vanuit: string[]; bron: string }[] };
-    expect(json.verwijzingen).toContainEqual(expect.objectContaining({ soort: 'uitsluiting', naar: { product: null, buiten_catalogus: 'Wlz' }, vanuit: ['zwaar'], bron: 'Niet voor inwoners met een Wlz-indicatie.' }));
+    expect(json.verwijzingen).toContainEqual(expect.objectContaining({ soort: 'uitsluiting', naar: { product: null, familie: null, buiten_catalogus: 'Wlz' }, vanuit: ['zwaar'], bron: 'Niet voor inwoners met een Wlz-indicatie.' }));
   });
 
   it('list the vervolg of a fitting product in text', async () => {

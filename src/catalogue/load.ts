@@ -15,7 +15,7 @@ import type { Bestemming, Catalogue, Clause, Familie, Keuze, Limiet, Product, Re
 import type { Domain } from './productcode.js';
 
 type RawClause = { id: string; als: string; reden: string; bron: string; keuze?: string; verwijzing?: RawBestemming };
-type RawBestemming = { product?: string; buiten_catalogus?: string };
+type RawBestemming = { product?: string; familie?: string; buiten_catalogus?: string };
 type RawLimiet = Omit<LimietBaseRaw, 'span' | 'kind' | 'richtwaarde' | 'feit' | 'alleenAls'> & {
   soort: Limiet['kind'];
   per?: 'dag' | 'week' | 'maand' | 'jaar' | 'traject' | 'indicatie';
@@ -68,9 +68,10 @@ function clauses(source: YamlSource, raw: RawClause[] | undefined, kind: 'voorwa
   });
 }
 
-/** The schema allows exactly one of product / buiten_catalogus. */
+/** The schema allows exactly one of product / familie / buiten_catalogus. */
 function bestemming(raw: RawBestemming): Bestemming | undefined {
   if (raw.product !== undefined) return { kind: 'product', product: raw.product };
+  if (raw.familie !== undefined) return { kind: 'familie', familie: raw.familie };
   if (raw.buiten_catalogus !== undefined) return { kind: 'buiten-catalogus', naam: raw.buiten_catalogus };
   return undefined;
 }

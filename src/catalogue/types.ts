@@ -18,8 +18,23 @@ export interface Clause {
   readonly span: Span;
 }
 
-/** Where a client goes instead: a product of the catalogue, or a provision outside it. */
-export type Bestemming = { readonly kind: 'product'; readonly product: string } | { readonly kind: 'buiten-catalogus'; readonly naam: string };
+/** Where a client goes instead: a product of the catalogue, a family of it, or a provision outside it. */
+export type Bestemming =
+  | { readonly kind: 'product'; readonly product: string }
+  | { readonly kind: 'familie'; readonly familie: string }
+  | { readonly kind: 'buiten-catalogus'; readonly naam: string };
+
+/** The referral target as one key (product id, family id or the outside provision's name). */
+export function bestemmingKey(b: Bestemming): string {
+  switch (b.kind) {
+    case 'product':
+      return b.product;
+    case 'familie':
+      return b.familie;
+    case 'buiten-catalogus':
+      return b.naam;
+  }
+}
 
 /**
  * The four kinds of statement a source document makes about a product:

@@ -74,6 +74,7 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
   }
 
   const known = [...ids.keys()];
+  const familyNames = [...new Set(catalogue.products.flatMap((p) => (p.familie ? [p.familie] : [])))];
   for (const product of catalogue.products) {
     product.vervolg.forEach((step, index) => {
       if (step.product !== undefined) checkReference(product, step.product, known, product.locate(['vervolg', index, 'product']), out);
@@ -82,16 +83,20 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
       checkReference(product, target, known, product.locate(['combinatie', 'vereist_een_van', index]), out);
     });
     product.uitsluitingen.forEach((clause, index) => {
-      if (clause.verwijzing?.kind === 'product') checkReference(product, clause.verwijzing.product, known, product.locate(['indicatie', 'uitsluitingen', index, 'verwijzing', 'product']), out);
+      const at = (key: string) => product.locate(['indicatie', 'uitsluitingen', index, 'verwijzing', key]);
+      if (clause.verwijzing?.kind === 'product') checkReference(product, clause.verwijzing.product, known, at('product'), out);
+      if (clause.verwijzing?.kind === 'familie' && !familyNames.includes(clause.verwijzing.familie)) {
+        const suggestion = suggest(clause.verwijzing.familie, familyNames);
+        out.push(diag('WZ320', { id: clause.verwijzing.familie, ...(suggestion ? { suggestion } : {}) }, at('familie')));
+      }
     });
     product.aanbieder?.ookBieden.forEach((target, index) => {
       checkReference(product, target, known, product.locate(['aanbieder', 'ook_bieden', index]), out);
     });
   }
-  const familyIds = [...new Set(catalogue.products.flatMap((p) => (p.familie ? [p.familie] : [])))];
   for (const family of catalogue.region.families) {
-    if (familyIds.includes(family.id)) continue;
-    const suggestion = suggest(family.id, familyIds);
+    if (familyNames.includes(family.id)) continue;
+    const suggestion = suggest(family.id, familyNames);
     out.push(diag('WZ319', { id: family.id, ...(suggestion ? { suggestion } : {}) }, family.span));
   }
   out.push(...choiceWarnings(catalogue.region.keuzes));

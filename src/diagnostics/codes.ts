@@ -56,6 +56,7 @@ export const CODES = {
   WZ317: { severity: 'waarschuwing', message: (p) => `Voorwaarde '${s(p, 'id')}' citeert een mogelijkheid of voorbeeld ('${s(p, 'marker')}'), geen criterium.`, hint: () => 'Maak er een kenmerk van (indicatie.kenmerken), of leg met keuze: uit waarom deze zin toch een voorwaarde is.' },
   WZ318: { severity: 'fout', message: (p) => `Limiet '${s(p, 'id')}' kan niet getoetst worden: ${s(p, 'detail')}.`, hint: () => 'Geef een maximum of minimum ({ aantal, eenheid }) en een feit (getal) met een eenheid die daarnaar om te rekenen is, bijvoorbeeld feit: gevraagde_indicatieduur_maanden.' },
   WZ319: { severity: 'fout', message: (p) => `Familie '${s(p, 'id')}' in regio.yaml komt bij geen enkel product voor.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik de familie-naam zoals die in de producten staat (familie:).') },
+  WZ320: { severity: 'fout', message: (p) => `Verwijzing naar onbekende familie '${s(p, 'id')}'.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik de familie-naam zoals die in de producten staat (familie:).') },
   WZ315: { severity: 'fout', message: (p) => `Naam '${s(p, 'name')}' wordt zowel als feit als als definitie gebruikt.`, hint: () => 'Hernoem de definitie; feiten en definities delen één naamruimte.' },
 
   // --- a provider's offer against the catalogue (wijzer aanbieder) ------------------------

@@ -2,7 +2,7 @@
  * Clause-level criteria diff. Clauses are matched by role and id, then by identical meaning;
  * their meaning is the canonical rendering of the AST, so reformatting is not a change.
  */
-import { clausesOf, type Clause, type Product } from '../catalogue/types.js';
+import { bestemmingKey, clausesOf, type Clause, type Product } from '../catalogue/types.js';
 import { renderExpr } from '../dsl/ast.js';
 import type { ClauseRole } from '../compile/rules.js';
 
@@ -50,7 +50,7 @@ export function diffClauses(a: Product, b: Product): ClauseChange[] {
     changes.push({ kind: 'soort gewijzigd', role: moved.role, previousRole: old.role, id: moved.clause.id, before: meaning(old.clause), after: meaning(moved.clause), reden: moved.clause.reden });
   }
   for (const [old, now] of pairs) {
-    const referral = (c: Clause) => (c.verwijzing ? (c.verwijzing.kind === 'product' ? c.verwijzing.product : c.verwijzing.naam) : '—');
+    const referral = (c: Clause) => (c.verwijzing ? `${c.verwijzing.kind === 'familie' ? 'familie ' : ''}${bestemmingKey(c.verwijzing)}` : '—');
     if (referral(old.clause) !== referral(now.clause)) {
       changes.push({ kind: 'verwijzing gewijzigd', role: old.role, id: now.clause.id, before: referral(old.clause), after: referral(now.clause), reden: now.clause.reden });
     }

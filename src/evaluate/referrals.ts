@@ -2,13 +2,14 @@
  * Where to send the client: every applying uitsluiting that names a destination
  * ("verwijzen naar Beschermd Wonen, omdat …") and the vervolg of every product that fits.
  */
+import { bestemmingKey } from '../catalogue/types.js';
 import type { Verwijzing, ProductOutcome } from './outcome.js';
 
 export function referralsOf(products: readonly ProductOutcome[]): Verwijzing[] {
   const out: Verwijzing[] = [];
   // One line per destination: five excluded products that all refer to the Ggz give one referral.
   const add = (v: Omit<Verwijzing, 'vanuit'> & { vanuit: ProductOutcome['product'] }): void => {
-    const key = (x: Verwijzing['bestemming']) => (x.kind === 'product' ? `p:${x.product}` : `b:${x.naam.toLowerCase()}`);
+    const key = (x: Verwijzing['bestemming']) => `${x.kind}:${bestemmingKey(x).toLowerCase()}`;
     const same = out.find((o) => o.kind === v.kind && key(o.bestemming) === key(v.bestemming));
     if (same) (same.vanuit as ProductOutcome['product'][]).push(v.vanuit);
     else out.push({ ...v, vanuit: [v.vanuit] });

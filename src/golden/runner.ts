@@ -16,7 +16,7 @@ import { loadYamlFile } from '../yaml/load.js';
 import { spanOfPath } from '../yaml/strict.js';
 import { validateProfile } from '../vocabulary/profile.js';
 import { loadSourceDocument, quoteFound } from '../check/sources.js';
-import { clausesOf, type Catalogue } from '../catalogue/types.js';
+import { bestemmingKey, clausesOf, type Catalogue } from '../catalogue/types.js';
 import type { Profile } from '../vocabulary/types.js';
 
 type ProductExpectation = Status | { status: Status; clausule?: string; ontbreekt?: string[]; code?: string };
@@ -216,7 +216,7 @@ async function compare(
     const failure = compareFamily(id, expected, evaluation.families.find((f) => f.familie === id));
     if (failure) failures.push(failure);
   }
-  const destinations = evaluation.verwijzingen.map((v) => (v.bestemming.kind === 'product' ? v.bestemming.product : v.bestemming.naam).toLowerCase());
+  const destinations = evaluation.verwijzingen.map((v) => bestemmingKey(v.bestemming).toLowerCase());
   for (const want of referrals) {
     if (!destinations.includes(want.toLowerCase())) failures.push(`verwijzing naar '${want}' ontbreekt (wel: ${[...new Set(destinations)].join(', ') || 'geen'})`);
   }

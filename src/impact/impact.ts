@@ -44,7 +44,14 @@ export function outcomesByGroup(evaluation: Evaluation): Map<string, { label: st
   const out = new Map<string, { label: string; members: string[] }>();
   for (const family of evaluation.families) {
     const members = evaluation.products.filter((p) => p.product.familie === family.familie).map((p) => p.product.id);
-    const label = family.status === 'bepaald' ? family.lichtstPassend.map((p) => p.product.id).join(' + ') : family.status === 'geen' ? NO_PRODUCT : UNDECIDED;
+    const label =
+      family.status === 'bepaald'
+        ? family.lichtstPassend.map((p) => p.product.id).join(' + ')
+        : family.status === 'keuze-toegang'
+          ? `keuze toegang: ${family.keuze!.niveaus.map((p) => p.product.id).join(' / ')}`
+          : family.status === 'geen'
+            ? NO_PRODUCT
+            : UNDECIDED;
     out.set(family.familie, { label, members });
   }
   for (const product of evaluation.products.filter((p) => p.product.familie === undefined || p.product.niveau === undefined)) {

@@ -14,7 +14,8 @@ export interface RegionRow {
 
 export function regionRows(evaluations: readonly Evaluation[]): RegionRow[] {
   return evaluations.map((e) => {
-    const fromFamilies = e.families.filter((f) => f.status === 'bepaald').flatMap((f) => f.lichtstPassend);
+    // Where the toegang chooses the level, every level it may choose is on offer.
+    const fromFamilies = e.families.flatMap((f) => (f.status === 'bepaald' ? f.lichtstPassend : f.status === 'keuze-toegang' ? f.keuze!.niveaus : []));
     const loose = e.products.filter((p) => p.status === 'passend' && p.product.familie === undefined);
     return {
       region: e.regionName,

@@ -158,7 +158,14 @@ export function codeText(choice: CodeChoice): string | undefined {
 }
 
 export function destinationText(bestemming: Bestemming, naam?: (id: string) => string | undefined): string {
-  return bestemming.kind === 'product' ? (naam?.(bestemming.product) ?? bestemming.product) : bestemming.naam;
+  switch (bestemming.kind) {
+    case 'product':
+      return naam?.(bestemming.product) ?? bestemming.product;
+    case 'familie':
+      return `${factLabel(bestemming.familie)} (de toegang kiest het niveau of de variant)`;
+    case 'buiten-catalogus':
+      return bestemming.naam;
+  }
 }
 
 /** "verwijzen naar Beschermd Wonen — <reden> (uitgesloten: …)" or "mogelijk vervolg na …: … (afschalen)". */

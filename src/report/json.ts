@@ -57,7 +57,7 @@ function codeJson(choice: CodeChoice): object | null {
 }
 
 function destinationJson(b: Bestemming): object {
-  return b.kind === 'product' ? { product: b.product, buiten_catalogus: null } : { product: null, buiten_catalogus: b.naam };
+  return { product: b.kind === 'product' ? b.product : null, familie: b.kind === 'familie' ? b.familie : null, buiten_catalogus: b.kind === 'buiten-catalogus' ? b.naam : null };
 }
 
 function referralJson(v: Verwijzing): object {
