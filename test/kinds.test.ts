@@ -113,6 +113,15 @@ describe('families', () => {
     expect(text.stdout).toContain('Geen niveau past volledig; het dichtst bij: Begeleiding licht (1 afwijking: problematiek: matig (vereist: licht); 1 steunend kenmerk)');
   });
 
+  it('give no closest fit to a client who fails what every level requires: the family is not for them', async () => {
+    const intensiteit = family(await evaluate({ verwachte_duur: 'kortdurend' }), 'intensiteit');
+    expect(intensiteit.status).toBe('geen');
+    expect(intensiteit.dichtstbij).toEqual([]);
+    expect(intensiteit.nietVoor!.map((c) => c.compiled.clause.id)).toEqual(['langdurig']);
+    const text = await evaluateCli('verwachte_duur: kortdurend\n');
+    expect(text.stdout).toContain('intensiteit: geen passend product (geldt voor elk niveau: Voor langdurige ondersteuning)');
+  });
+
   it('rank a request above a limit after unmet criteria, and the nearest limit first', async () => {
     const e = await evaluate({ verwachte_duur: 'langdurig', gevraagde_indicatieduur_maanden: 20 });
     const intensiteit = family(e, 'intensiteit');

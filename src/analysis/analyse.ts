@@ -5,6 +5,7 @@
  * comes with a concrete counterexample profile that `wijzer evaluate` reproduces.
  */
 import { clausesOf, type Catalogue, type Product } from '../catalogue/types.js';
+import { sharedVoorwaarden } from '../catalogue/family.js';
 import { DOMAIN_FACTS } from '../evaluate/domain.js';
 import { checkExpr, type Scope } from '../check/typecheck.js';
 import { dependenciesOf } from '../check/usage.js';
@@ -12,7 +13,6 @@ import { lower, type Cond } from '../compile/lower.js';
 import type { CompiledCatalogue, CompiledProduct } from '../compile/rules.js';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { meaning } from '../diff/clauses.js';
 import { EXISTING_INDICATIONS_KEY } from '../vocabulary/profile.js';
 import type { FactValue } from '../vocabulary/types.js';
 import { domainsFor } from './domain.js';
@@ -149,11 +149,8 @@ class Analysis {
 
   /** Default entry group of a family: the voorwaarden every level shares (by meaning). */
   private sharedClauses(members: readonly CompiledProduct[]): Cond[] {
-    const [first, ...rest] = members;
-    if (!first) return [];
-    return first.clauses
-      .filter((c) => c.role === 'voorwaarde' && rest.every((m) => m.clauses.some((o) => o.role === 'voorwaarde' && meaning(o.clause) === meaning(c.clause))))
-      .map((c) => c.holds);
+    const shared = new Set(sharedVoorwaarden(members.map((m) => m.product)));
+    return (members[0]?.clauses ?? []).filter((c) => shared.has(c.clause)).map((c) => c.holds);
   }
 
   /** Products that need another one get it as an existing indication, so only the criteria decide. */

@@ -61,7 +61,7 @@ export const CODES = {
 
   // --- a provider's offer against the catalogue (wijzer aanbieder) ------------------------
   WZ330: { severity: 'fout', message: (p) => `Wie ${s(p, 'product')} biedt, moet ook ${s(p, 'missing')} bieden; dat ontbreekt in het aanbod.`, hint: (p) => `Voeg ${s(p, 'missing')} toe aan het aanbod of bied ${s(p, 'product')} niet aan. Bron: "${s(p, 'quote')}"` },
-  WZ331: { severity: 'fout', message: (p) => `Wie een niveau van ${s(p, 'family')} biedt, moet alle niveaus bieden; ${s(p, 'missing')} ontbreekt.`, hint: (p) => `Voeg de ontbrekende niveaus toe aan het aanbod. Bron: "${s(p, 'quote')}"` },
+  WZ331: { severity: 'fout', message: (p) => `Wie een niveau van ${s(p, 'family')} biedt, moet alle niveaus bieden; ${s(p, 'missing')} ${p['count'] === 1 ? 'ontbreekt' : 'ontbreken'}.`, hint: (p) => `Voeg de ontbrekende niveaus toe aan het aanbod. Bron: "${s(p, 'quote')}"` },
   WZ332: { severity: 'fout', message: (p) => `'${s(p, 'entry')}' is geen product-id of productcode van ${s(p, 'catalogue')}.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik het id of de productcode zoals wijzer evaluate of de catalogus die toont.') },
 
   // --- criteria DSL syntax -----------------------------------------------------------------

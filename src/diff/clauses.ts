@@ -3,7 +3,7 @@
  * their meaning is the canonical rendering of the AST, so reformatting is not a change.
  */
 import { bestemmingKey, clausesOf, type Clause, type Product } from '../catalogue/types.js';
-import { renderExpr } from '../dsl/ast.js';
+import { meaning } from '../catalogue/family.js';
 import type { ClauseRole } from '../compile/rules.js';
 
 export interface ClauseChange {
@@ -18,9 +18,6 @@ export interface ClauseChange {
   readonly reden?: string;
 }
 
-export function meaning(clause: Clause): string {
-  return clause.ast ? renderExpr(clause.ast) : clause.text.trim().replace(/\s+/g, ' ');
-}
 
 function roled(product: Product): { role: ClauseRole; clause: Clause }[] {
   return clausesOf(product).map((c) => ({ role: c.kind, clause: c.clause }));

@@ -18,7 +18,10 @@ export function applyCombinations(products: readonly ProductOutcome[], profile: 
   const byId = new Map(products.map((p) => [p.product.id, p]));
   return products.map((outcome) => {
     const rule = outcome.product.combinatie;
-    if (!rule || (outcome.status !== 'passend' && outcome.status !== 'onbekend')) return outcome;
+    if (!rule) return outcome;
+    // The requirement is worked out for every product (the closest fit counts it); it changes the
+    // status only of products that would otherwise fit or are still open.
+    const decides = outcome.status === 'passend' || outcome.status === 'onbekend';
     const alternative = outcome.clauses.find((c) => c.role === 'alternatief');
     const fromExisting = rule.vereist_een_van.find((id) => existing.has(id));
     const fromEvaluation = rule.vereist_een_van.find((id) => byId.get(id)?.status === 'passend');
@@ -33,6 +36,7 @@ export function applyCombinations(products: readonly ProductOutcome[], profile: 
     const undecidedPartners = rule.vereist_een_van.filter((id) => !ruledOut.includes(id));
     const undecided = [...undecidedPartners, ...(alternative?.truth === 'onbekend' ? [alternative.compiled.clause.text.trim()] : [])];
     const combinatie = { required: rule.vereist_een_van, undecided, ruledOut };
+    if (!decides) return { ...outcome, combinatie };
     if (undecided.length === 0) return { ...outcome, status: 'niet passend', missing: [], openUitsluitingen: [], combinatie };
     const partnerMissing = undecidedPartners.flatMap((id) => byId.get(id)?.missing ?? []);
     const missing = [...new Set([...outcome.missing, ...partnerMissing, ...(alternative?.truth === 'onbekend' ? alternative.missing : [])])];

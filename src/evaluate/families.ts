@@ -1,9 +1,11 @@
 /**
  * Per family: the lightest fitting level ("de lichtst passende voorziening"), the levels the
- * toegang chooses from where the document leaves the choice to it, and — when no level fits —
- * the levels ranked by how close they come. The closest fit never makes a product passend.
+ * toegang chooses from where the document leaves the choice to it, and — when no level fits a
+ * client the family is for — the levels ranked by how close they come. The closest fit never
+ * makes a product passend.
  */
 import type { Familie } from '../catalogue/types.js';
+import { meaning, sharedVoorwaarden } from '../catalogue/family.js';
 import { isHardExcess, type Afwijking, type ClosestFit, type FamilyOutcome, type ProductOutcome } from './outcome.js';
 
 export function families(products: readonly ProductOutcome[], settings: readonly Familie[]): FamilyOutcome[] {
@@ -39,6 +41,10 @@ function familyOutcome(familie: string, members: readonly ProductOutcome[], sett
     }
   }
   if (open.length > 0) return { familie, status: 'onbekend', lichtstPassend: [], open, dichtstbij: [] };
+  // A client who fails what every level requires is not someone this family is for: no gap, no closest fit.
+  const entry = new Set(sharedVoorwaarden(sorted.map((m) => m.product)).map(meaning));
+  const nietVoor = sorted[0]!.clauses.filter((c) => c.role === 'voorwaarde' && c.truth === 'onwaar' && entry.has(meaning(c.compiled.clause)));
+  if (nietVoor.length > 0) return { familie, status: 'geen', lichtstPassend: [], open, dichtstbij: [], nietVoor };
   return { familie, status: 'geen', lichtstPassend: [], open, dichtstbij: closestFits(sorted) };
 }
 

@@ -96,6 +96,8 @@ export interface FamilyOutcome {
   readonly keuze?: { readonly niveaus: readonly ProductOutcome[]; readonly regel: string; readonly bron: string };
   /** geen: levels ranked by how close they come (fewest afwijkingen, then fewest deviating kenmerken). */
   readonly dichtstbij: readonly ClosestFit[];
+  /** geen: voorwaarden every level shares that the client fails — the family is not for this client. */
+  readonly nietVoor?: readonly ClauseOutcome[];
   /**
    * bepaald: a heavier level that also fits and whose kenmerken the profile shows more of than
    * those of the lightest level — the examples of the document point there. Advice only.

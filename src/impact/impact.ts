@@ -6,7 +6,7 @@
  */
 import { limitText } from '../catalogue/limits.js';
 import type { CompiledCatalogue } from '../compile/rules.js';
-import { meaning } from '../diff/clauses.js';
+import { meaning } from '../catalogue/family.js';
 import { Evaluator } from '../evaluate/evaluate.js';
 import type { Evaluation, ProductOutcome } from '../evaluate/outcome.js';
 import type { PopulationProfile } from './population.js';

@@ -79,7 +79,7 @@ export function checkOfferEntries(catalogue: Catalogue, entries: readonly string
     const missing = members.filter((p) => !has(p));
     if (!first || missing.length === 0) continue;
     violations.push({ offered: first, missing, bron: family.aanbiederBiedtAlleNiveaus.bron });
-    diagnostics.push(diag('WZ331', { family: family.id, missing: missing.map((p) => p.naam).join(', '), quote: family.aanbiederBiedtAlleNiveaus.bron }, entrySpan.get(first.id)));
+    diagnostics.push(diag('WZ331', { family: family.id, missing: missing.map((p) => p.naam).join(', '), count: missing.length, quote: family.aanbiederBiedtAlleNiveaus.bron }, entrySpan.get(first.id)));
   }
   return { offered, violations, diagnostics };
 }

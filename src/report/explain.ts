@@ -218,7 +218,9 @@ export function familyText(family: FamilyOutcome, vocabulary: Vocabulary): strin
     }
     case 'geen': {
       const best = family.dichtstbij[0];
-      return best ? `Geen niveau past volledig; het dichtst bij: ${closestText(best, vocabulary)}` : 'geen passend product';
+      if (best) return `Geen niveau past volledig; het dichtst bij: ${closestText(best, vocabulary)}`;
+      const reasons = (family.nietVoor ?? []).map((c) => c.compiled.clause.reden.trim().replace(/\.$/, ''));
+      return reasons.length > 0 ? `geen passend product (geldt voor elk niveau: ${reasons.join('; ')})` : 'geen passend product';
     }
   }
 }

@@ -86,6 +86,7 @@ export function evaluationJson(evaluation: Evaluation, vocabulary: Vocabulary): 
       open: f.open.map((p) => p.product.id),
       niveaukeuze: f.keuze ? { niveaus: f.keuze.niveaus.map((p) => p.product.id), regel: f.keuze.regel, bron: f.keuze.bron } : null,
       dichtstbij: f.dichtstbij.map((fit) => closestJson(fit, vocabulary)),
+      niet_voor: (f.nietVoor ?? []).map((c) => c.compiled.clause.id),
       kenmerken_wijzen_op: f.kenmerkenWijzenOp ? closestJson(f.kenmerkenWijzenOp.zwaarder, vocabulary) : null,
     })),
     producten: evaluation.products.map((p) => ({
