@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { diag } from '../diagnostics/codes.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FamilyOutcome, ProductOutcome, Status } from '../evaluate/outcome.js';
+import type { FamilyOutcome, LimitOutcome, ProductOutcome, Status } from '../evaluate/outcome.js';
 import { checkOfferEntries, type OfferCheck } from '../provider/offer.js';
 import { Evaluator } from '../evaluate/evaluate.js';
 import { prepareCatalogue, prepareScope } from '../pipeline.js';
@@ -19,7 +19,7 @@ import { loadSourceDocument, quoteFound } from '../check/sources.js';
 import { bestemmingKey, clausesOf, type Catalogue } from '../catalogue/types.js';
 import type { Profile } from '../vocabulary/types.js';
 
-type ProductExpectation = Status | { status: Status; clausule?: string; ontbreekt?: string[]; code?: string };
+type ProductExpectation = Status | { status: Status; clausule?: string; ontbreekt?: string[]; code?: string; limieten?: Record<string, LimitOutcome['verdict']> };
 /** A family: the lightest fitting product(s), none (null), the levels the toegang chooses from, or the closest level. */
 type FamilyExpectation = string | string[] | null | { keuze: string[] } | { dichtstbij: string };
 
@@ -203,6 +203,10 @@ async function compare(
       const limit = outcome.limieten.find((l) => l.compiled.limiet.id === expected.clausule);
       const decisive = limit ? limit.verdict === 'overschreden' : clause && (clause.role === 'voorwaarde' ? clause.truth !== 'waar' : clause.truth === 'waar');
       if (!decisive) failures.push(`${id}: clausule '${expected.clausule}' is niet de reden (uitkomst: ${limit?.verdict ?? clause?.truth ?? 'onbekend'})`);
+    }
+    for (const [limitId, verdict] of Object.entries(('limieten' in expected && expected.limieten) || {})) {
+      const got = outcome.limieten.find((l) => l.compiled.limiet.id === limitId)?.verdict ?? 'geen limiet met dit id';
+      if (got !== verdict) failures.push(`${id}: limiet '${limitId}' verwacht '${verdict}', kreeg '${got}'`);
     }
     if ('code' in expected && expected.code !== undefined && codeOf(outcome) !== expected.code) {
       failures.push(`${id}: verwacht code ${expected.code}, kreeg ${codeOf(outcome)}`);
