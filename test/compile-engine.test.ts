@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { Evaluator } from '../src/evaluate/evaluate.js';
-import { isHardExcess, type ProductOutcome } from '../src/evaluate/outcome.js';
-import { rulesOf } from '../src/compile/rules.js';
+import { isHardExcess, isOpenHardLimit, type ProductOutcome } from '../src/evaluate/outcome.js';
+import { limitRules, rulesOf } from '../src/compile/rules.js';
 import { fromRoot } from '../src/util/files.js';
 import { prepareCatalogue } from '../src/pipeline.js';
 import { randomProfile, seededRandom } from '../src/population/synthetic.js';
@@ -23,7 +23,7 @@ const vocabulary = prepared.scope!.vocabulary;
 /** What the product rule decides: every voorwaarde holds, no uitsluiting applies, no hard limit is exceeded. */
 function engineVerdict(product: ProductOutcome): boolean {
   const clausesFit = product.clauses.every((c) => (c.role === 'voorwaarde' ? c.truth === 'waar' : c.role === 'uitsluiting' ? c.truth !== 'waar' : true));
-  return clausesFit && !product.limieten.some(isHardExcess);
+  return clausesFit && !product.limieten.some((l) => isHardExcess(l) || isOpenHardLimit(l));
 }
 
 async function bareEngineEvents(rules: unknown[], profile: object, options?: object): Promise<Set<string>> {
@@ -38,7 +38,7 @@ describe('compiled rules on a bare json-rules-engine Engine', () => {
     const result = await cli(['compile', 'catalogue/samen-doen', '-o', out]);
     expect(result.code).toBe(0);
     const rules = JSON.parse(readFileSync(out, 'utf8')) as { name: string; priority: number; event: { type: string } }[];
-    expect(rules.length).toBe(compiled.products.reduce((n, p) => n + p.clauses.length * 2 + p.limieten.reduce((k, l) => k + (l.appliesRule ? 2 : 1), 0) + 1, 0));
+    expect(rules.length).toBe(compiled.products.reduce((n, p) => n + p.clauses.length * 2 + p.limieten.reduce((k, l) => k + limitRules(l).length, 0) + 1, 0));
     for (const rule of rules) {
       expect(typeof rule.name).toBe('string');
       expect(rule.priority).toBeGreaterThan(0);
@@ -108,7 +108,10 @@ describe('compiled rules on a bare json-rules-engine Engine', () => {
         const evaluation = await evaluator.evaluate(profile);
         for (const product of evaluation.products) {
           expect(fired.has(`${ready.compiled!.catalogue.id}/${product.product.id}/passend`), `${product.product.id} ${JSON.stringify(profile)}`).toBe(engineVerdict(product));
-          for (const limit of product.limieten) expect(fired.has(limit.compiled.rule.name)).toBe(limit.verdict === 'overschreden');
+          for (const limit of product.limieten) {
+            expect(fired.has(limit.compiled.rule.name)).toBe(limit.verdict === 'overschreden');
+            if (limit.verdict === 'situatie onbekend') expect(fired.has(limit.compiled.situation!.outsideRule.name)).toBe(true);
+          }
         }
       }
     }

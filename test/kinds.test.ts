@@ -63,11 +63,15 @@ describe('limieten', () => {
     const crisis = product(await evaluate({ problematiek: 'licht', acute_crisis: true, gevraagde_indicatieduur_maanden: 6 }), 'intensief');
     expect(crisis.status).toBe('niet passend');
     expect(crisis.limieten[0]!.verdict).toBe('overschreden');
-    for (const acute_crisis of [false, undefined]) {
-      const other = product(await evaluate({ problematiek: 'licht', gevraagde_indicatieduur_maanden: 6, ...(acute_crisis === undefined ? {} : { acute_crisis }) }), 'intensief');
-      expect(other.status).toBe('passend');
-      expect(other.limieten[0]!.verdict).toBe('niet van toepassing');
-    }
+    const other = product(await evaluate({ problematiek: 'licht', gevraagde_indicatieduur_maanden: 6, acute_crisis: false }), 'intensief');
+    expect(other.status).toBe('passend');
+    expect(other.limieten[0]!.verdict).toBe('niet van toepassing');
+    // Unknown situation: a request within the limit is fine, one outside it depends on the situation.
+    const within = product(await evaluate({ problematiek: 'licht', gevraagde_indicatieduur_maanden: 2 }), 'intensief');
+    expect([within.status, within.limieten[0]!.verdict]).toEqual(['passend', 'binnen']);
+    const open = product(await evaluate({ problematiek: 'licht', gevraagde_indicatieduur_maanden: 6 }), 'intensief');
+    expect([open.status, open.limieten[0]!.verdict]).toEqual(['onbekend', 'situatie onbekend']);
+    expect(open.missing).toEqual(['acute_crisis']);
   });
 
   it('only warn above a richtwaarde', async () => {

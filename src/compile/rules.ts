@@ -48,8 +48,22 @@ export interface CompiledLimiet {
   readonly minimum?: number;
   readonly exceeds: Cond;
   readonly rule: RuleJson;
-  /** With alleen_als: fires when the situation holds, so "binnen" and "niet van toepassing" differ. */
-  readonly appliesRule?: RuleJson;
+  /** With alleen_als: whether the situation holds, fails or is unknown, and whether the request lies outside the bounds. */
+  readonly situation?: LimitSituation;
+}
+
+export interface LimitSituation {
+  /** The alleen_als criterion, positive form. */
+  readonly holds: Cond;
+  readonly appliesRule: RuleJson;
+  readonly notAppliesRule: RuleJson;
+  /** The request outside the bounds, whatever the situation. */
+  readonly outsideRule: RuleJson;
+}
+
+/** Every rule of a limit, in a stable order. */
+export function limitRules(limit: CompiledLimiet): RuleJson[] {
+  return [limit.rule, ...(limit.situation ? [limit.situation.appliesRule, limit.situation.notAppliesRule, limit.situation.outsideRule] : [])];
 }
 
 export interface CompiledProduct {
@@ -78,6 +92,8 @@ export const EVENT = {
   kenmerkAfwezig: 'kenmerk-afwezig',
   limietOverschreden: 'limiet-overschreden',
   limietVanToepassing: 'limiet-van-toepassing',
+  limietNietVanToepassing: 'limiet-niet-van-toepassing',
+  limietBuitenGrenzen: 'limiet-buiten-grenzen',
   passend: 'passend',
 } as const;
 
@@ -128,7 +144,7 @@ function clauseRules(catalogue: Catalogue, product: Product, clause: Clause, rol
 }
 
 /** Bounds in the requested fact's unit; the checker (WZ318) makes sure they convert. */
-function limitRules(catalogue: Catalogue, product: Product, limiet: Limiet, scope: Scope): CompiledLimiet {
+function compileLimit(catalogue: Catalogue, product: Product, limiet: Limiet, scope: Scope): CompiledLimiet {
   const fact = scope.vocabulary.facts.get(limiet.feit);
   const unit = fact?.kind === 'getal' ? factUnit(fact.eenheid) : undefined;
   if (!unit) throw new Error(`wijzer: compiling limit ${product.id}/${limiet.id} on an unchecked fact ${limiet.feit}`);
@@ -138,9 +154,11 @@ function limitRules(catalogue: Catalogue, product: Product, limiet: Limiet, scop
   const items: Cond[] = [...(maximum !== undefined ? [leaf('greaterThan', maximum)] : []), ...(minimum !== undefined ? [leaf('lessThan', minimum)] : [])];
   const excess: Cond = items.length === 1 ? items[0]! : { kind: 'any', items };
   // A conditional limit bites only where its situation certainly holds.
-  const situation = limiet.alleenAls?.ast ? lower(limiet.alleenAls.ast, scope, true) : undefined;
+  const alleenAls = limiet.alleenAls?.ast;
+  const situation = alleenAls ? lower(alleenAls, scope, true) : undefined;
   const exceeds: Cond = situation ? { kind: 'all', items: [situation, excess] } : excess;
   const frequentie = frequentieCode(limiet);
+  const base = `${catalogue.id}/${product.id}/limiet/${limiet.id}`;
   const params = {
     catalogus: catalogue.id,
     product: product.id,
@@ -161,9 +179,16 @@ function limitRules(catalogue: Catalogue, product: Product, limiet: Limiet, scop
     ...(maximum !== undefined ? { maximum } : {}),
     ...(minimum !== undefined ? { minimum } : {}),
     exceeds,
-    rule: { name: `${catalogue.id}/${product.id}/limiet/${limiet.id}`, priority: CLAUSE_PRIORITY, conditions: topLevel(exceeds), event: { type: EVENT.limietOverschreden, params } },
-    ...(situation
-      ? { appliesRule: { name: `${catalogue.id}/${product.id}/limiet/${limiet.id}/van-toepassing`, priority: CLAUSE_PRIORITY, conditions: topLevel(situation), event: { type: EVENT.limietVanToepassing, params } } }
+    rule: { name: base, priority: CLAUSE_PRIORITY, conditions: topLevel(exceeds), event: { type: EVENT.limietOverschreden, params } },
+    ...(situation && alleenAls
+      ? {
+          situation: {
+            holds: situation,
+            appliesRule: { name: `${base}/van-toepassing`, priority: CLAUSE_PRIORITY, conditions: topLevel(situation), event: { type: EVENT.limietVanToepassing, params } },
+            notAppliesRule: { name: `${base}/niet-van-toepassing`, priority: CLAUSE_PRIORITY, conditions: topLevel(lower(alleenAls, scope, false)), event: { type: EVENT.limietNietVanToepassing, params } },
+            outsideRule: { name: `${base}/buiten-grenzen`, priority: CLAUSE_PRIORITY, conditions: topLevel(excess), event: { type: EVENT.limietBuitenGrenzen, params } },
+          },
+        }
       : {}),
   };
 }
@@ -171,11 +196,14 @@ function limitRules(catalogue: Catalogue, product: Product, limiet: Limiet, scop
 export function compileCatalogue(catalogue: Catalogue, scope: Scope): CompiledCatalogue {
   const products = catalogue.products.map((product): CompiledProduct => {
     const clauses = clausesOf(product).map((c) => clauseRules(catalogue, product, c.clause, c.kind, scope));
-    const limieten = product.limieten.filter((l) => l.minimum !== undefined || l.maximum !== undefined).map((l) => limitRules(catalogue, product, l, scope));
+    const limieten = product.limieten.filter((l) => l.minimum !== undefined || l.maximum !== undefined).map((l) => compileLimit(catalogue, product, l, scope));
     const parts = [
       // An uitsluiting blocks only when it is known to apply: `not` of its holds condition.
       ...clauses.flatMap((c): ConditionJson[] => (c.role === 'voorwaarde' ? [conditionJson(c.holds)] : c.role === 'uitsluiting' ? [{ not: conditionJson(c.holds) }] : [])),
-      ...limieten.filter((l) => !l.limiet.richtwaarde).map((l): ConditionJson => ({ not: conditionJson(l.exceeds) })),
+      // A hard limit blocks unless the request is within it or (alleen_als) its situation certainly fails.
+      ...limieten
+        .filter((l) => !l.limiet.richtwaarde)
+        .map((l): ConditionJson => (l.situation ? { any: [{ not: l.situation.outsideRule.conditions }, l.situation.notAppliesRule.conditions] } : { not: conditionJson(l.exceeds) })),
     ];
     const passendRule: RuleJson = {
       name: `${catalogue.id}/${product.id}/passend`,
@@ -204,5 +232,5 @@ export function compileCatalogue(catalogue: Catalogue, scope: Scope): CompiledCa
 
 /** All rules of a catalogue, in a stable order, ready for `new Engine(rules)`. */
 export function rulesOf(compiled: CompiledCatalogue): RuleJson[] {
-  return compiled.products.flatMap((p) => [...p.clauses.flatMap((c) => [c.holdsRule, c.failsRule]), ...p.limieten.flatMap((l) => [l.rule, ...(l.appliesRule ? [l.appliesRule] : [])]), p.passendRule]);
+  return compiled.products.flatMap((p) => [...p.clauses.flatMap((c) => [c.holdsRule, c.failsRule]), ...p.limieten.flatMap(limitRules), p.passendRule]);
 }

@@ -6,11 +6,11 @@
  *   → combinations → families (lightest fit, level chosen by the toegang, closest fit)
  *   → referrals and the Wmo/Jeugd code.
  */
-import type { CompiledCatalogue, CompiledClause, CompiledLimiet, CompiledProduct } from '../compile/rules.js';
+import { limitRules, type CompiledCatalogue, type CompiledClause, type CompiledLimiet, type CompiledProduct } from '../compile/rules.js';
 import { leavesOf } from '../compile/lower.js';
 import type { Profile } from '../vocabulary/types.js';
 import { RuleRunner, type RuleOutcome } from './engine.js';
-import { isHardExcess, type ClauseOutcome, type Evaluation, type LimitOutcome, type ProductOutcome, type Status, type Truth } from './outcome.js';
+import { isHardExcess, isOpenHardLimit, type ClauseOutcome, type Evaluation, type LimitOutcome, type ProductOutcome, type Status, type Truth } from './outcome.js';
 import { applyCombinations } from './combinations.js';
 import { rankQuestions } from './questions.js';
 import { families } from './families.js';
@@ -40,7 +40,7 @@ export class Evaluator {
   constructor(readonly compiled: CompiledCatalogue) {
     // The product-level "passend" rules are for consumers; their verdict equals the clause
     // verdict (test/compile-engine.test.ts proves it on a bare Engine), so they are not run here.
-    this.holdsRunner = new RuleRunner(compiled.products.flatMap((p) => [...p.clauses.map((c) => c.holdsRule), ...p.limieten.flatMap((l) => [l.rule, ...(l.appliesRule ? [l.appliesRule] : [])])]));
+    this.holdsRunner = new RuleRunner(compiled.products.flatMap((p) => [...p.clauses.map((c) => c.holdsRule), ...p.limieten.flatMap(limitRules)]));
     this.failsRunner = new RuleRunner(compiled.products.flatMap((p) => p.clauses.map((c) => c.failsRule)));
     this.usedFacts = [...new Set(compiled.products.flatMap((p) => p.clauses.flatMap((c) => leavesOf(c.holds).map((l) => l.fact))))];
   }
@@ -93,7 +93,14 @@ function clauseOutcome(compiled: CompiledClause, outcomes: Map<string, RuleOutco
 function limitOutcome(compiled: CompiledLimiet, outcomes: Map<string, RuleOutcome>, profile: Profile): LimitOutcome {
   const requested = profile[compiled.limiet.feit];
   if (typeof requested !== 'number') return { compiled, verdict: 'niet gevraagd' };
-  if (compiled.appliesRule && !mustGet(outcomes, compiled.appliesRule.name).result) return { compiled, requested, verdict: 'niet van toepassing' };
+  const situation = compiled.situation;
+  if (situation && mustGet(outcomes, situation.notAppliesRule.name).result) return { compiled, requested, verdict: 'niet van toepassing' };
+  if (situation && !mustGet(outcomes, situation.appliesRule.name).result) {
+    // The situation is unknown: only a request outside the bounds depends on it.
+    if (!mustGet(outcomes, situation.outsideRule.name).result) return { compiled, requested, verdict: 'binnen' };
+    const missing = [...new Set(leavesOf(situation.holds).map((l) => l.fact).filter((f) => profile[f] === undefined))];
+    return { compiled, requested, verdict: 'situatie onbekend', missing };
+  }
   const exceeded = mustGet(outcomes, compiled.rule.name).result;
   return { compiled, requested, verdict: exceeded ? 'overschreden' : 'binnen' };
 }
@@ -106,9 +113,9 @@ function productOutcome(compiled: CompiledProduct, outcomes: Map<string, RuleOut
   let status: Status;
   if (uitsluitingen.some((c) => c.truth === 'waar')) status = 'uitgesloten';
   else if (voorwaarden.some((c) => c.truth === 'onwaar') || limieten.some(isHardExcess)) status = 'niet passend';
-  else if (clauses.some((c) => decides(c) && c.truth === 'onbekend')) status = 'onbekend';
+  else if (clauses.some((c) => decides(c) && c.truth === 'onbekend') || limieten.some(isOpenHardLimit)) status = 'onbekend';
   else status = 'passend';
-  const missing = status === 'onbekend' ? [...new Set(clauses.filter(decides).flatMap((c) => c.missing))] : [];
+  const missing = status === 'onbekend' ? [...new Set([...clauses.filter(decides).flatMap((c) => c.missing), ...limieten.filter(isOpenHardLimit).flatMap((l) => l.missing ?? [])])] : [];
   const openUitsluitingen = status === 'passend' || status === 'onbekend' ? uitsluitingen.filter((c) => c.truth === 'onbekend') : [];
   return { product: compiled.product, status, clauses, limieten, missing, openUitsluitingen, code: domainCode(compiled.product, profile) };
 }

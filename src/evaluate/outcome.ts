@@ -38,13 +38,23 @@ export interface CombinationOutcome {
 export interface LimitOutcome {
   readonly compiled: CompiledLimiet;
   readonly requested?: number;
-  /** niet van toepassing: the limit's alleen_als situation does not hold or is unknown. */
-  readonly verdict: 'niet gevraagd' | 'niet van toepassing' | 'binnen' | 'overschreden';
+  /**
+   * niet van toepassing: the limit's alleen_als situation does not hold; situatie onbekend: the
+   * request lies outside the limit and whether the limit applies depends on facts still missing.
+   */
+  readonly verdict: 'niet gevraagd' | 'niet van toepassing' | 'binnen' | 'overschreden' | 'situatie onbekend';
+  /** situatie onbekend: the facts of the alleen_als situation that are missing. */
+  readonly missing?: readonly string[];
 }
 
 /** A stated request above a limit that is not a richtwaarde: the product does not fit. */
 export function isHardExcess(limit: LimitOutcome): boolean {
   return limit.verdict === 'overschreden' && !limit.compiled.limiet.richtwaarde;
+}
+
+/** A hard limit the request may exceed, depending on a situation still unknown: the product is onbekend. */
+export function isOpenHardLimit(limit: LimitOutcome): boolean {
+  return limit.verdict === 'situatie onbekend' && !limit.compiled.limiet.richtwaarde;
 }
 
 /** Which national code applies to this client where a product has both a Wmo and a Jeugd code. */

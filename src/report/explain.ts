@@ -85,7 +85,8 @@ export function decisiveClauses(product: ProductOutcome): readonly ClauseOutcome
     case 'niet passend':
       return product.clauses.filter((c) => c.role === 'voorwaarde' && c.truth === 'onwaar');
     case 'onbekend':
-      return product.clauses.filter((c) => (c.role === 'voorwaarde' || c.role === 'uitsluiting') && c.truth === 'onbekend');
+      // Open exclusions are listed separately ("nog na te gaan"); they do not leave a status open.
+      return product.clauses.filter((c) => c.role === 'voorwaarde' && c.truth === 'onbekend');
     case 'passend':
       return product.clauses.filter((c) => c.role === 'voorwaarde');
   }
@@ -121,7 +122,9 @@ export function limitLine(limit: LimitOutcome): string {
     case 'niet gevraagd':
       return base;
     case 'niet van toepassing':
-      return `${base} — gevraagd ${limit.requested}: niet getoetst, de situatie geldt niet of is onbekend`;
+      return `${base} — gevraagd ${limit.requested}: niet van toepassing, de situatie geldt niet`;
+    case 'situatie onbekend':
+      return `${base} — gevraagd ${limit.requested}: buiten de limiet als de situatie geldt; onbekend: ${(limit.missing ?? []).map(factLabel).join(', ')}`;
     case 'binnen':
       return `${base} — gevraagd ${limit.requested}: binnen de limiet`;
     case 'overschreden': {
@@ -162,7 +165,7 @@ export function destinationText(bestemming: Bestemming, naam?: (id: string) => s
     case 'product':
       return naam?.(bestemming.product) ?? bestemming.product;
     case 'familie':
-      return `${factLabel(bestemming.familie)} (de toegang kiest het niveau of de variant)`;
+      return `${bestemming.familie.replace(/[-_]/g, ' ')} (de toegang kiest het niveau of de variant)`;
     case 'buiten-catalogus':
       return bestemming.naam;
   }
