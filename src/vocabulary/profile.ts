@@ -71,7 +71,9 @@ function validatorFor(vocabulary: Vocabulary): ReturnType<typeof compileSchema> 
   return validate;
 }
 
-function expectedWords(fact: Fact | undefined): { expected: string; advice: string } {
+/** The reserved keys are no facts of the vocabulary; they get their own wording. */
+function expectedWords(fact: Fact | undefined, name: string): { expected: string; advice: string } {
+  if (!fact && name === EXISTING_COMPLETE_KEY) return { expected: 'ja of nee (true/false)', advice: `Schrijf: ${EXISTING_COMPLETE_KEY}: false als er indicaties kunnen zijn die niet in bestaande_indicaties staan.` };
   if (!fact) return { expected: 'een lijst van product-ids', advice: 'Bijvoorbeeld: [ib1-ontwikkelgericht]' };
   switch (fact.kind) {
     case 'ja-nee':
@@ -122,7 +124,7 @@ function profileError(error: ErrorObject, value: Record<string, unknown>, vocabu
     }
     default: {
       if (!factName) return diag('WZ705', {}, at);
-      return diag('WZ702', { fact: factName, ...expectedWords(fact) }, at);
+      return diag('WZ702', { fact: factName, ...expectedWords(fact, factName) }, at);
     }
   }
 }
