@@ -13,6 +13,7 @@ import { generateCommand, GENERATE_USAGE } from './commands/generate.js';
 import { analyseCommand, ANALYSE_USAGE } from './commands/analyse.js';
 import { askCommand, ASK_USAGE } from './commands/ask.js';
 import { aanbiederCommand, AANBIEDER_USAGE } from './commands/aanbieder.js';
+import { serveCommand, SERVE_USAGE } from './commands/serve.js';
 import { prepareScope } from '../pipeline.js';
 import { profileSchema } from '../vocabulary/profile.js';
 
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
   impact: { run: impactCommand, usage: IMPACT_USAGE, what: 'speelt een populatie profielen af op twee versies en laat zien wie een wijziging raakt, en waardoor' },
   genereer: { run: generateCommand, usage: GENERATE_USAGE, what: 'maakt een reproduceerbare synthetische populatie profielen (.jsonl)' },
   aanbieder: { run: aanbiederCommand, usage: AANBIEDER_USAGE, what: 'toetst het aanbod van een aanbieder aan de verplichtingen van de catalogus (bijv. alle niveaus bieden)' },
+  serve: { run: serveCommand, usage: SERVE_USAGE, what: 'start een lokale server met de pagina voor consulenten, de pagina\'s voor beleidsadviseurs en een JSON-API' },
   test: { run: testCommand, usage: TEST_USAGE, what: 'speelt alle referentiecasussen af (test/golden)' },
   schema: { run: schemaCommand, usage: SCHEMA_USAGE, what: 'drukt het JSON-schema van een cliëntprofiel af (voor editors)' },
 };

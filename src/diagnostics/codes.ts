@@ -127,6 +127,7 @@ export const CODES = {
   WZ902: { severity: 'fout', message: (p) => `Ontbrekend argument: ${s(p, 'what')}.`, hint: (p) => `Gebruik: ${s(p, 'usage')}` },
   WZ903: { severity: 'fout', message: (p) => `Onbekende optie '${s(p, 'option')}'.`, hint: (p) => `Gebruik: ${s(p, 'usage')}` },
   WZ905: { severity: 'fout', message: () => 'De invoer stopte voordat elke familie beslist was.', hint: () => 'Beantwoord de vragen tot wijzer de uitkomst toont, of geef een vollediger profiel mee.' },
+  WZ906: { severity: 'fout', message: (p) => `De server kan niet starten op ${s(p, 'address')} (${s(p, 'detail')}).`, hint: () => 'Kies een andere poort met --port, of stop het programma dat deze poort gebruikt.' },
   WZ904: { severity: 'fout', message: (p) => `Ongeldige waarde '${s(p, 'value')}' voor ${s(p, 'option')}.`, hint: (p) => `Kies een van: ${s(p, 'allowed')}.` },
 } as const satisfies Record<string, CodeDefinition>;
 

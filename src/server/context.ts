@@ -1,0 +1,72 @@
+/**
+ * What the server holds: the rules scope and every served catalogue, loaded once through the
+ * same pipeline as the CLI (load → check → compile), with one Evaluator per catalogue.
+ *
+ * json-rules-engine must not run several profiles at once on one Engine (rules can be dropped,
+ * upstream #303), so each catalogue evaluates through a serial queue: concurrent requests wait
+ * their turn instead of sharing an engine run. Profiles are never stored or logged.
+ */
+import { basename, resolve } from 'node:path';
+import type { Catalogue } from '../catalogue/types.js';
+import type { Scope } from '../check/typecheck.js';
+import type { CompiledCatalogue } from '../compile/rules.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { Evaluator } from '../evaluate/evaluate.js';
+import type { Evaluation } from '../evaluate/outcome.js';
+import { prepareCatalogue, prepareScope } from '../pipeline.js';
+import type { Profile } from '../vocabulary/types.js';
+
+/** Runs tasks one after another, in arrival order. */
+export class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+export interface ServedCatalogue {
+  readonly id: string;
+  readonly folder: string;
+  readonly catalogue: Catalogue;
+  readonly compiled: CompiledCatalogue;
+  /** Warnings and infos of `check` (errors keep a catalogue from being served). */
+  readonly diagnostics: readonly Diagnostic[];
+  evaluate(profile: Profile): Promise<Evaluation>;
+}
+
+export interface ServerContext {
+  readonly scope: Scope;
+  readonly rulesDir?: string;
+  readonly catalogues: ReadonlyMap<string, ServedCatalogue>;
+}
+
+/** Loads the catalogues to serve; a catalogue with errors is not served and its errors are returned. */
+export function loadContext(folders: readonly string[], rulesDir?: string): { context?: ServerContext; diagnostics: Diagnostic[] } {
+  const scopeResult = prepareScope(rulesDir);
+  if (!scopeResult.scope) return { diagnostics: scopeResult.diagnostics };
+  const diagnostics: Diagnostic[] = [];
+  const catalogues = new Map<string, ServedCatalogue>();
+  for (const folder of folders) {
+    const prepared = prepareCatalogue(resolve(folder), scopeResult);
+    if (!prepared.catalogue || !prepared.compiled || hasErrors(prepared.diagnostics)) {
+      diagnostics.push(...prepared.diagnostics.filter((d) => d.severity === 'fout'));
+      continue;
+    }
+    const evaluator = new Evaluator(prepared.compiled);
+    const queue = new SerialQueue();
+    const id = basename(resolve(folder));
+    catalogues.set(id, {
+      id,
+      folder: resolve(folder),
+      catalogue: prepared.catalogue,
+      compiled: prepared.compiled,
+      diagnostics: prepared.diagnostics.filter((d) => !scopeResult.diagnostics.includes(d)),
+      evaluate: (profile) => queue.run(() => evaluator.evaluate(profile)),
+    });
+  }
+  return { context: { scope: scopeResult.scope, ...(rulesDir ? { rulesDir } : {}), catalogues }, diagnostics };
+}
