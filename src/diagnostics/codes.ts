@@ -129,6 +129,17 @@ export const CODES = {
   WZ905: { severity: 'fout', message: () => 'De invoer stopte voordat elke familie beslist was.', hint: () => 'Beantwoord de vragen tot wijzer de uitkomst toont, of geef een vollediger profiel mee.' },
   WZ906: { severity: 'fout', message: (p) => `De server kan niet starten op ${s(p, 'address')} (${s(p, 'detail')}).`, hint: () => 'Kies een andere poort met --port, of stop het programma dat deze poort gebruikt.' },
   WZ904: { severity: 'fout', message: (p) => `Ongeldige waarde '${s(p, 'value')}' voor ${s(p, 'option')}.`, hint: (p) => `Kies een van: ${s(p, 'allowed')}.` },
+
+  // --- JSON API (wijzer serve) ---------------------------------------------------------------
+  WZ907: { severity: 'fout', message: () => 'De aanvraag is geen geldige JSON.', hint: () => 'Stuur één JSON-object met de kop Content-Type: application/json, bijvoorbeeld {"leeftijd": 45, "problematiek": "licht"}.' },
+  WZ908: { severity: 'fout', message: (p) => `Inhoudstype '${s(p, 'type')}' wordt niet ondersteund.`, hint: () => 'Stuur het profiel als JSON met de kop Content-Type: application/json.' },
+  WZ909: { severity: 'fout', message: (p) => `De aanvraag is te groot (maximaal ${s(p, 'max')} bytes).`, hint: () => 'Een profiel is enkele kilobytes: stuur alleen de feiten van één inwoner.' },
+  WZ910: { severity: 'fout', message: (p) => `Onbekende catalogus '${s(p, 'id')}'.`, hint: (p) => `${p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'? ` : ''}Beschikbaar: ${s(p, 'known')}.` },
+  WZ911: { severity: 'fout', message: (p) => `Onbekend product '${s(p, 'id')}' in catalogus '${s(p, 'catalogue')}'.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : `De producten staan in GET /api/catalogi/${s(p, 'catalogue')}.`) },
+  WZ912: { severity: 'fout', message: (p) => `Onbekend adres: ${s(p, 'method')} ${s(p, 'url')}.`, hint: () => 'De adressen van de API staan in /api/openapi.json.' },
+  WZ913: { severity: 'fout', message: (p) => `De aanvraag is ongeldig (HTTP ${s(p, 'status')}).`, hint: () => 'Controleer het adres, de kopregels en de inhoud; zie /api/openapi.json.' },
+  WZ914: { severity: 'fout', message: () => 'Interne fout in wijzer bij het verwerken van de aanvraag.', hint: () => 'Dit is een fout in wijzer, niet in uw invoer. Meld hem met de stappen om hem te herhalen (zonder cliëntgegevens).' },
+  WZ915: { severity: 'fout', message: (p) => `Het profiel heeft ${s(p, 'count')} sleutels; er bestaan maar ${s(p, 'facts')} feiten.`, hint: () => 'Stuur alleen de feiten uit GET /api/vocabulaire, elk één keer.' },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type Code = keyof typeof CODES;

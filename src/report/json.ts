@@ -56,7 +56,8 @@ function codeJson(choice: CodeChoice): object | null {
   }
 }
 
-function destinationJson(b: Bestemming): object {
+/** A referral destination as the evaluation JSON shows it; the API's product view uses the same shape. */
+export function destinationJson(b: Bestemming): object {
   return { product: b.kind === 'product' ? b.product : null, familie: b.kind === 'familie' ? b.familie : null, buiten_catalogus: b.kind === 'buiten-catalogus' ? b.naam : null };
 }
 

@@ -6,10 +6,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { fromRoot } from '../util/files.js';
 import { registerApi } from './api.js';
+import { apiFout, sendFouten } from './api/errors.js';
+import { diag } from '../diagnostics/codes.js';
 import { registerPages } from './pages/index.js';
 import type { ServerContext } from './context.js';
 
@@ -23,7 +25,14 @@ function browserModules(): string {
 }
 
 export async function buildApp(context: ServerContext): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, disableRequestLogging: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT,
+    // A URL that cannot even be decoded fails before any route: answer with a coded error too.
+    frameworkErrors: (_error, _request, reply) => {
+      void sendFouten(reply as unknown as FastifyReply, 400, [apiFout(diag('WZ913', { status: 400 }))]);
+    },
+  });
   await app.register(fastifyStatic, { root: fromRoot('web'), prefix: '/static/', decorateReply: false, index: false });
   await app.register(fastifyStatic, { root: browserModules(), prefix: '/js/', decorateReply: false, index: false });
   await registerApi(app, context);

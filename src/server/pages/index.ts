@@ -1,12 +1,19 @@
-/** The advisor's pages (server-rendered HTML) and the consultant's page. Filled in by the pages work. */
+/**
+ * The pages: the consultant's page at `/` (consultant.ts) and the advisor's server-rendered
+ * pages, one module per page: catalogue browser, findings, differences, impact.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
+import { registerCataloguePages } from './catalogue.js';
+import { registerConsultantPage } from './consultant.js';
+import { registerDiffPages } from './diff.js';
+import { registerFindingsPages } from './findings.js';
+import { registerImpactPages } from './impact.js';
 
 export async function registerPages(app: FastifyInstance, context: ServerContext): Promise<void> {
-  app.get('/catalogus/:id', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const served = context.catalogues.get(id);
-    if (!served) return reply.code(404).type('text/html; charset=utf-8').send('<!doctype html><title>Niet gevonden</title><p>Onbekende catalogus.</p>');
-    return reply.type('text/html; charset=utf-8').send(`<!doctype html><title>${served.catalogue.region.naam}</title>`);
-  });
+  await registerConsultantPage(app, context);
+  await registerCataloguePages(app, context);
+  await registerFindingsPages(app, context);
+  await registerDiffPages(app, context);
+  await registerImpactPages(app, context);
 }
