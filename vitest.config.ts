@@ -3,5 +3,6 @@ import { defineConfig } from 'vitest/config';
 // Differential tests run thousands of json-rules-engine evaluations; on a busy 2-core machine
 // they take seconds. Speed is measured by `npm run bench`, not by test timeouts.
 export default defineConfig({
-  test: { testTimeout: 60_000 },
+  // skip-reasons lists skipped tests with their reason (e.g. no ../shared/seeds) after the summary.
+  test: { testTimeout: 60_000, reporters: ['default', './test/support/skip-reasons.ts'] },
 });

@@ -1,8 +1,11 @@
 /**
  * Throughput: evaluation (profiles per second per catalogue, sequential runs on one Engine per
  * catalogue, as the README prescribes) and impact (profiles per second through two versions).
- * Run with `npm run bench`; BENCH_PROFILES and BENCH_IMPACT set the population sizes.
+ * Run with `npm run bench`; BENCH_PROFILES and BENCH_IMPACT set the population sizes. Then
+ * bench/population.bench.ts (BENCH_POPULATION profiles, default a million, streamed from a
+ * file) runs in a fresh process, so its peak memory is its own and not this one's.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,3 +46,7 @@ const next = seededRandom(42);
 const population = Array.from({ length: IMPACT }, (_, i) => ({ id: `p${i}`, profile: archetypeProfile(base.products, vocabulary, next) }));
 const report = await runImpact(new ImpactRun({ label: 'basis', compiled: base }, { label: 'gewijzigd', compiled: current }), population);
 console.log(`impact samen-doen (IB2 inzicht aangescherpt): ${IMPACT} profielen in ${report.seconds.toFixed(1)} s, ${(IMPACT / report.seconds).toFixed(0)} profielen/s, ${report.changedProfiles} gewijzigd, heap ${mib()} MiB`);
+
+// Impact on a population too large for memory, in its own process (see population.bench.ts).
+const streamed = spawnSync(process.execPath, ['--import', 'tsx', fromRoot('bench', 'population.bench.ts')], { stdio: 'inherit', env: process.env });
+if (streamed.status !== 0) process.exitCode = streamed.status ?? 1;

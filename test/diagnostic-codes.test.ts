@@ -13,8 +13,11 @@ import { FIXTURES, readHeader } from './support/negative-fixtures.js';
 const temp = () => mkdtempSync(join(tmpdir(), 'wijzer-codes-'));
 
 describe('diagnostic codes that are not about file content', () => {
-  it('WZ109: a folder where a file is expected', () => {
-    expect(loadProduct(temp()).diagnostics.map((d) => d.code)).toEqual(['WZ109']);
+  it('WZ112: a folder where a file is expected; WZ109: a file where a catalogue folder is expected', () => {
+    expect(loadProduct(temp()).diagnostics.map((d) => d.code)).toEqual(['WZ112']);
+    const file = join(temp(), 'regio.yaml');
+    writeFileSync(file, 'naam: x\n');
+    expect(loadCatalogue(file).diagnostics.map((d) => d.code)).toEqual(['WZ109']);
   });
 
   it('WZ307 and WZ308: a catalogue folder without regio.yaml and without products', () => {

@@ -34,6 +34,7 @@ describe('wijzer serve', () => {
     expect(busy.stderr).toContain('WZ906');
     const wrong = await cli(['serve', '--port', 'tachtig']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('WZ904');
+    expect(wrong.stderr).toContain('WZ917');
+    expect(wrong.stderr).toContain("Ongeldige waarde 'tachtig' voor --port");
   });
 });

@@ -1,7 +1,9 @@
 /** analyse.yaml in a catalogue folder: family policies, constraints between facts, acknowledgements. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { suggest } from '../util/suggest.js';
 import { parseCriterion } from '../dsl/parse.js';
 import type { Expr } from '../dsl/ast.js';
 import type { OffsetMapper } from '../dsl/parse.js';
@@ -32,7 +34,11 @@ interface RawSettings {
 
 export const SETTINGS_FILE = 'analyse.yaml';
 
-export function loadSettings(folder: string): { settings: AnalysisSettings; diagnostics: Diagnostic[] } {
+/**
+ * With `knownFamilies` (the families the catalogue's products name), a family in analyse.yaml
+ * that no product has is an error: a misspelt name would otherwise silently get no policy.
+ */
+export function loadSettings(folder: string, knownFamilies?: readonly string[]): { settings: AnalysisSettings; diagnostics: Diagnostic[] } {
   const empty: AnalysisSettings = { families: new Map(), samenhang: [], erkend: [] };
   const file = join(folder, SETTINGS_FILE);
   if (!existsSync(file)) return { settings: empty, diagnostics: [] };
@@ -52,6 +58,13 @@ export function loadSettings(folder: string): { settings: AnalysisSettings; diag
       { beleid: f.beleid ?? ('lichtst-passend' as const), ...(f.toegang !== undefined ? { toegang: criterion(f.toegang, ['families', name, 'toegang']) } : {}) },
     ]),
   );
+  if (knownFamilies) {
+    for (const name of families.keys()) {
+      if (knownFamilies.includes(name)) continue;
+      const suggestion = suggest(name, knownFamilies);
+      diagnostics.push(diag('WZ611', { id: name, ...(suggestion ? { suggestion } : {}) }, spanOfPath(source, ['families', name], 'key')));
+    }
+  }
   const samenhang = (loaded.value.samenhang ?? []).map((c, i) => ({ ...criterion(c.als, ['samenhang', i, 'als']), omschrijving: c.omschrijving }));
   const erkend = (loaded.value.erkend ?? []).map((e, i) => ({ ...e, span: spanOfPath(source, ['erkend', i, 'sleutel']) }));
   return { settings: { file, families, samenhang, erkend }, diagnostics };

@@ -3,6 +3,7 @@
  * products, product codes and categories, functiemix, families, and the documented choices
  * (reported as warnings so the ambiguities of the sources stay visible).
  */
+import { isAbsolute, relative } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { PRODUCT_CATEGORIES, PRODUCT_CODE_PATTERN, productCategory, type Domain } from '../catalogue/productcode.js';
@@ -18,7 +19,8 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
   const levels = new Map<string, Product>();
   for (const product of catalogue.products) {
     const earlier = ids.get(product.id);
-    if (earlier) out.push(diag('WZ301', { id: product.id, other: earlier.file }, product.span));
+    // Both files are named: this one by the position, the earlier one in the message.
+    if (earlier) out.push(diag('WZ301', { id: product.id, other: shortFile(catalogue, earlier.file) }, product.span));
     else ids.set(product.id, product);
 
     for (const domain of Object.keys(product.productcodes) as Domain[]) {
@@ -37,7 +39,7 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
           out.push(diag('WZ313', { code, domain: domainName(domain), domains: catalogue.region.domeinen.map(domainName).join(', ') }, at));
         }
         const owner = codes.get(`${domain}:${code}`);
-        if (owner && owner.id !== product.id) out.push(diag('WZ306', { code, other: owner.id }, at));
+        if (owner && owner.id !== product.id) out.push(diag('WZ306', { code, other: owner.id, file: shortFile(catalogue, owner.file) }, at));
         else codes.set(`${domain}:${code}`, product);
       });
     }
@@ -109,6 +111,12 @@ function checkReference(product: Product, target: string, known: string[], at: D
     const suggestion = suggest(target, known);
     out.push(diag('WZ304', { id: target, ...(suggestion ? { suggestion } : {}) }, at));
   }
+}
+
+/** A file of the catalogue as its authors name it: relative to the catalogue folder. */
+function shortFile(catalogue: Catalogue, file: string): string {
+  const rel = relative(catalogue.folder, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
 function choiceWarnings(keuzes: readonly Keuze[]): Diagnostic[] {

@@ -2,6 +2,7 @@
  * Citation check: every quote stored in a catalogue must occur in its source document
  * (compared with HTML tags and bullets removed and whitespace normalised).
  */
+import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
@@ -67,4 +68,39 @@ export function checkQuotes(catalogue: Catalogue, folder: string): Diagnostic[] 
   return quotesOf(catalogue)
     .filter((q) => !quoteFound(q.text, document))
     .map((q) => diag('WZ804', { document: catalogue.region.bron.document, quote: q.text.length > 120 ? `${q.text.slice(0, 117)}...` : q.text }, q.span));
+}
+
+/**
+ * The folder of source documents a user gave with --bronnen, checked once up front: a missing
+ * folder, a file instead of a folder and a loop of symbolic links each get their own message,
+ * rather than one "not found" per quote or a failure deep inside the check.
+ */
+export function sourcesFolderProblem(folder: string, shown: string): Diagnostic | undefined {
+  try {
+    if (statSync(folder).isDirectory()) return undefined;
+    return diag('WZ920', { path: shown });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return diag('WZ921', { path: shown });
+    if (code === 'ENOTDIR') return diag('WZ920', { path: shown });
+    if (code === 'ENOENT') {
+      // A dangling link exists but points nowhere: say so, it is not a typo in the name.
+      const dangling = isSymlink(folder);
+      return diag('WZ919', { path: shown, ...(dangling ? { detail: ' (een symbolische koppeling naar een map die niet bestaat)' } : {}) });
+    }
+    return diag('WZ919', { path: shown, detail: ` (${code ?? 'onleesbaar'})` });
+  }
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Said once per run when quotes were not checked, so a clean result is not mistaken for a checked one. */
+export function quotesSkipped(reason: string): Diagnostic {
+  return diag('WZ922', { reason });
 }

@@ -5,11 +5,13 @@
  */
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { assertNever, namesIn, renderExpr, type Comparator, type Expr, type NameRef, type Value } from '../dsl/ast.js';
+import { assertNever, renderExpr, type Comparator, type Expr, type NameRef, type Value } from '../dsl/ast.js';
 import type { OffsetMapper } from '../dsl/parse.js';
+import { plainDecimal } from '../dsl/number-literal.js';
 import type { Fact, Vocabulary } from '../vocabulary/types.js';
 import { describeKind } from '../vocabulary/types.js';
 import { suggest } from '../util/suggest.js';
+import { checkCriterionExpansion, checkDefinitionExpansions, definitionCycles } from './expansion.js';
 
 /** A shared, named criterion from rules/definities/. */
 export interface Definition {
@@ -27,41 +29,58 @@ export interface Scope {
 
 const ORDER_OPS: readonly Comparator[] = ['>=', '<=', '>', '<'];
 
+/** A criterion of a product (or anywhere outside rules/definities/): types, and its size once written out. */
 export function checkExpr(expr: Expr, scope: Scope, at: OffsetMapper): Diagnostic[] {
+  suggestionsLeft = MAX_SUGGESTION_SEARCHES;
   const out: Diagnostic[] = [];
   visit(expr, scope, at, out);
+  out.push(...checkCriterionExpansion(expr, scope, at));
   return out;
 }
 
-/** Checks every definition once, including cycles between definitions. */
+/**
+ * Checks every definition once: its own types, cycles between definitions and the limits on
+ * writing definitions out. Nothing here follows a definition into the next one recursively,
+ * so a long chain or a diamond of definitions costs time linear in the file.
+ */
 export function checkDefinitions(scope: Scope): Diagnostic[] {
+  suggestionsLeft = MAX_SUGGESTION_SEARCHES;
   const out: Diagnostic[] = [];
+  const cycles = definitionCycles(scope);
   for (const def of scope.definitions.values()) {
     if (!def.ast) continue;
-    out.push(...checkExpr(def.ast, scope, def.at));
-    const chain = findCycle(def.name, def.ast, scope, [def.name]);
-    if (chain) out.push(diag('WZ507', { name: def.name, chain: chain.join(' → ') }, def.at(0)));
+    visit(def.ast, scope, def.at, out);
+    const chain = cycles.get(def.name);
+    if (chain) out.push(diag('WZ507', { name: def.name, chain }, def.at(0)));
   }
+  out.push(...checkDefinitionExpansions(scope));
   return out;
 }
 
-function findCycle(target: string, expr: Expr, scope: Scope, path: string[]): string[] | undefined {
-  for (const name of namesIn(expr).bare) {
-    if (name === target) return [...path, name];
-    if (path.includes(name)) continue;
-    const next = scope.definitions.get(name);
-    if (next?.ast) {
-      const found = findCycle(target, next.ast, scope, [...path, name]);
-      if (found) return found;
-    }
-  }
-  return undefined;
+/**
+ * "Did you mean" searches left in the current check (checkExpr or checkDefinitions, both
+ * synchronous). Each search scans every name, so a definitions file with thousands of unknown
+ * names would be quadratic; past the bound the names are still reported, without a suggestion.
+ */
+const MAX_SUGGESTION_SEARCHES = 20;
+let suggestionsLeft = MAX_SUGGESTION_SEARCHES;
+
+function suggestBounded(word: string, candidates: () => Iterable<string>): string | undefined {
+  if (suggestionsLeft <= 0) return undefined;
+  suggestionsLeft--;
+  return suggest(word, candidates());
 }
 
 function lookupFact(ref: NameRef, scope: Scope, at: OffsetMapper, out: Diagnostic[]): Fact | undefined {
   const fact = scope.vocabulary.facts.get(ref.name);
   if (fact) return fact;
-  const suggestion = suggest(ref.name, [...scope.vocabulary.facts.keys()]);
+  // A known definition used like a fact (`volwassene >= 3`) is no unknown name: say what it is.
+  const definition = scope.definitions.get(ref.name);
+  if (definition) {
+    out.push(diag('WZ610', { name: ref.name, text: definition.text.replace(/\s+/g, ' ').trim() }, at(ref.range.start)));
+    return undefined;
+  }
+  const suggestion = suggestBounded(ref.name, () => scope.vocabulary.facts.keys());
   out.push(diag('WZ501', { name: ref.name, ...(suggestion ? { suggestion } : {}) }, at(ref.range.start)));
   return undefined;
 }
@@ -79,7 +98,10 @@ function visit(expr: Expr, scope: Scope, at: OffsetMapper, out: Diagnostic[]): v
       if (scope.definitions.has(expr.ref.name)) return;
       const fact = scope.vocabulary.facts.get(expr.ref.name);
       if (!fact) {
-        const suggestion = suggest(expr.ref.name, [...scope.vocabulary.facts.keys(), ...scope.definitions.keys()]);
+        const suggestion = suggestBounded(expr.ref.name, function* () {
+          yield* scope.vocabulary.facts.keys();
+          yield* scope.definitions.keys();
+        });
         out.push(diag('WZ501', { name: expr.ref.name, ...(suggestion ? { suggestion } : {}) }, at(expr.ref.range.start)));
       } else if (fact.kind !== 'ja-nee') {
         out.push(diag('WZ506', { name: fact.name, example: exampleValue(fact) }, at(expr.ref.range.start)));
@@ -141,6 +163,12 @@ function visit(expr: Expr, scope: Scope, at: OffsetMapper, out: Diagnostic[]): v
         out.push(diag('WZ504', { op: 'aantal', fact: fact.name, type: describeKind(fact), advice: adviceFor(fact) }, at(expr.range.start)));
         return;
       }
+      if (!Number.isInteger(expr.count)) {
+        // A list's length is whole: round the way that keeps the meaning of >=, <, <= and >.
+        const suggestion = expr.op === '>=' || expr.op === '<' ? Math.ceil(expr.count) : expr.op === '<=' || expr.op === '>' ? Math.floor(expr.count) : Math.round(expr.count);
+        out.push(diag('WZ513', { value: plainDecimal(expr.count), fact: fact.name, op: expr.op, suggestion: Math.max(0, suggestion) }, at(expr.range.start)));
+        return;
+      }
       if (expr.count < 0 || (expr.op === '<' && expr.count === 0)) {
         out.push(diag('WZ509', { value: 'onwaar', text: renderExpr(expr) }, at(expr.range.start)));
       }
@@ -158,7 +186,7 @@ function rank(fact: Fact, value: Value): number {
 }
 
 function valueText(value: Value): string {
-  return value.kind === 'number' ? String(value.value) : value.kind === 'label' ? value.name : value.value ? 'ja' : 'nee';
+  return value.kind === 'number' ? plainDecimal(value.value) : value.kind === 'label' ? value.name : value.value ? 'ja' : 'nee';
 }
 
 /** Checks one value against the fact's type; true when it fits. */
@@ -178,6 +206,10 @@ function checkValue(fact: Fact, value: Value, at: OffsetMapper, out: Diagnostic[
         out.push(diag('WZ505', { unit: value.unit, fact: fact.name, expected: fact.eenheid ?? 'geen eenheid' }, at(value.range.start)));
         return false;
       }
+      // Profiles are held to the fact's range (WZ704), so a bound outside it can never bite.
+      if ((fact.minimum !== undefined && value.value < fact.minimum) || (fact.maximum !== undefined && value.value > fact.maximum)) {
+        out.push(diag('WZ512', { value: plainDecimal(value.value), fact: fact.name, range: rangeText(fact.minimum, fact.maximum) }, where));
+      }
       return true;
     case 'schaal':
     case 'keuze':
@@ -187,7 +219,7 @@ function checkValue(fact: Fact, value: Value, at: OffsetMapper, out: Diagnostic[
         return false;
       }
       if (!fact.labels.includes(value.name)) {
-        const suggestion = suggest(value.name, fact.labels);
+        const suggestion = suggestBounded(value.name, () => fact.labels);
         out.push(diag('WZ502', { label: value.name, fact: fact.name, labels: fact.labels.join(', '), ...(suggestion ? { suggestion } : {}) }, where));
         return false;
       }
@@ -197,10 +229,15 @@ function checkValue(fact: Fact, value: Value, at: OffsetMapper, out: Diagnostic[
   }
 }
 
+function rangeText(minimum: number | undefined, maximum: number | undefined): string {
+  if (minimum !== undefined && maximum !== undefined) return `van ${plainDecimal(minimum)} tot en met ${plainDecimal(maximum)}`;
+  return minimum !== undefined ? `van minimaal ${plainDecimal(minimum)}` : `van hoogstens ${plainDecimal(maximum ?? 0)}`;
+}
+
 function gotText(value: Value): string {
   switch (value.kind) {
     case 'number':
-      return `het getal ${value.value}`;
+      return `het getal ${plainDecimal(value.value)}`;
     case 'label':
       return `'${value.name}'`;
     case 'boolean':

@@ -3,22 +3,26 @@ import { clausesOf, type Catalogue } from '../catalogue/types.js';
 import type { Scope } from './typecheck.js';
 import { namesIn, type Expr } from '../dsl/ast.js';
 
-/** Facts and definitions a criterion depends on, following definitions (cycles are cut). */
+/**
+ * Facts and definitions a criterion depends on, following definitions (cycles are cut). Each
+ * definition is visited once, from a work list rather than by recursion, so a 5,000-step chain
+ * of definitions neither repeats work nor overflows the stack.
+ */
 export function dependenciesOf(expr: Expr, scope: Scope): { facts: Set<string>; definitions: Set<string> } {
   const facts = new Set<string>();
   const definitions = new Set<string>();
-  const visit = (e: Expr): void => {
+  const work: Expr[] = [expr];
+  for (let e = work.pop(); e !== undefined; e = work.pop()) {
     const { bare, facts: compared } = namesIn(e);
     for (const name of [...bare, ...compared]) {
       const definition = scope.definitions.get(name);
       if (definition?.ast) {
         if (definitions.has(name)) continue;
         definitions.add(name);
-        visit(definition.ast);
+        work.push(definition.ast);
       } else if (scope.vocabulary.facts.has(name)) facts.add(name);
     }
-  };
-  visit(expr);
+  }
   return { facts, definitions };
 }
 

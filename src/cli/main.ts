@@ -1,6 +1,10 @@
 /** The wijzer command line: dispatch, usage errors (exit 2) and a last guard against stack traces. */
+import { readFileSync } from 'node:fs';
 import { diag } from '../diagnostics/codes.js';
-import { EXIT, type CliIO } from './io.js';
+import { fromRoot } from '../util/files.js';
+import { suggest } from '../util/suggest.js';
+import { EXIT, guardProcessStreams, type CliIO } from './io.js';
+import { writeProblem } from '../util/write.js';
 import { printDiagnostics, writeJson } from './output.js';
 import { checkCommand, CHECK_USAGE } from './commands/check.js';
 import { compileCommand, COMPILE_USAGE } from './commands/compile.js';
@@ -13,7 +17,7 @@ import { generateCommand, GENERATE_USAGE } from './commands/generate.js';
 import { analyseCommand, ANALYSE_USAGE } from './commands/analyse.js';
 import { askCommand, ASK_USAGE } from './commands/ask.js';
 import { aanbiederCommand, AANBIEDER_USAGE } from './commands/aanbieder.js';
-import { serveCommand, SERVE_USAGE } from './commands/serve.js';
+import { SERVE_USAGE } from './commands/serve-usage.js';
 import { prepareScope } from '../pipeline.js';
 import { profileSchema } from '../vocabulary/profile.js';
 
@@ -30,7 +34,8 @@ const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<num
   impact: { run: impactCommand, usage: IMPACT_USAGE, what: 'speelt een populatie profielen af op twee versies en laat zien wie een wijziging raakt, en waardoor' },
   genereer: { run: generateCommand, usage: GENERATE_USAGE, what: 'maakt een reproduceerbare synthetische populatie profielen (.jsonl)' },
   aanbieder: { run: aanbiederCommand, usage: AANBIEDER_USAGE, what: 'toetst het aanbod van een aanbieder aan de verplichtingen van de catalogus (bijv. alle niveaus bieden)' },
-  serve: { run: serveCommand, usage: SERVE_USAGE, what: 'start een lokale server met de pagina voor consulenten, de pagina\'s voor beleidsadviseurs en een JSON-API' },
+  // Loaded on demand: every other command starts without the HTTP server's modules.
+  serve: { run: async (argv, io) => (await import('./commands/serve.js')).serveCommand(argv, io), usage: SERVE_USAGE, what: 'start een lokale server met de pagina voor consulenten, de pagina\'s voor beleidsadviseurs en een JSON-API' },
   test: { run: testCommand, usage: TEST_USAGE, what: 'speelt alle referentiecasussen af (test/golden)' },
   schema: { run: schemaCommand, usage: SCHEMA_USAGE, what: 'drukt het JSON-schema van een cliëntprofiel af (voor editors)' },
 };
@@ -49,22 +54,69 @@ async function schemaCommand(argv: string[], io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
-function help(io: CliIO): number {
+const EXIT_CODES = 'Uitgangscodes: 0 in orde, 1 ongeldige invoer of mislukte test, 2 verkeerd gebruik, 3 interne fout (een fout in wijzer zelf: meld hem).';
+
+/** The overview of every command; on stderr when it answers a bare `wijzer` (a usage error). */
+function help(io: CliIO, to: 'stdout' | 'stderr' = 'stdout'): void {
   const lines = ['wijzer — regels voor Wmo- en Jeugdwet-productcatalogi', '', 'Gebruik:'];
   for (const command of Object.values(COMMANDS)) lines.push(`  ${command.usage}`, `      ${command.what}`);
-  lines.push('', 'Uitgangscodes: 0 in orde, 1 ongeldige invoer of mislukte test, 2 verkeerd gebruik.');
-  io.stdout.write(`${lines.join('\n')}\n`);
+  lines.push(
+    '',
+    'Meer over één commando: wijzer help <commando> of wijzer <commando> --help. Versie: wijzer --version.',
+    'Een catalogus als optie heet overal --catalogue (ook: --catalogus, -c).',
+    EXIT_CODES,
+  );
+  io[to].write(`${lines.join('\n')}\n`);
+}
+
+function commandHelp(io: CliIO, name: string): number {
+  const command = COMMANDS[name];
+  if (!command) return unknownCommand(io, name);
+  io.stdout.write(`Gebruik: ${command.usage}\n\n${command.what}.\n\n${EXIT_CODES}\n`);
   return EXIT.ok;
+}
+
+function unknownCommand(io: CliIO, name: string): number {
+  const suggestion = suggest(name, Object.keys(COMMANDS));
+  printDiagnostics(io, [diag('WZ901', { name, known: Object.keys(COMMANDS).join(', '), ...(suggestion ? { suggestion } : {}) })]);
+  return EXIT.usage;
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? 'onbekend';
+}
+
+/** `--help` anywhere before a `--` asks for help, whatever else the line says. */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') return help(io);
-  const command = COMMANDS[name];
-  if (!command) {
-    printDiagnostics(io, [diag('WZ901', { name, known: Object.keys(COMMANDS).join(', ') })]);
+  if (name === undefined) {
+    help(io, 'stderr');
     return EXIT.usage;
   }
+  if (name === '--help' || name === '-h') {
+    help(io);
+    return EXIT.ok;
+  }
+  if (name === 'help') {
+    if (rest.length === 0) {
+      help(io);
+      return EXIT.ok;
+    }
+    return commandHelp(io, rest[0]!);
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`wijzer ${version()}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) return unknownCommand(io, name);
+  if (asksForHelp(rest)) return commandHelp(io, name);
   try {
     return await command.run(rest, io);
   } catch (error) {
@@ -78,5 +130,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
 /** Entry point for bin/wijzer.js and scripts/dev.ts: the real process streams. */
 export async function runFromProcess(): Promise<void> {
-  process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env });
+  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+  guardProcessStreams(process.stdout, process.stderr, (error) => printDiagnostics(io, [diag('WZ121', { path: 'standaarduitvoer', detail: writeProblem(error) })]));
+  process.exitCode = await run(process.argv.slice(2), io);
 }

@@ -1,10 +1,10 @@
 /** Printing helpers shared by the commands. Paths are shown relative to where the user is. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics } from '../diagnostics/render.js';
 import { styleFor } from '../report/style.js';
+import { canonicalPath, sameFile, writeFileAtomic, writeProblem } from '../util/write.js';
 import type { CliIO } from './io.js';
 
 export function displayPath(io: CliIO, file: string): string {
@@ -32,20 +32,55 @@ export function writeJson(io: CliIO, value: unknown): void {
 }
 
 /**
- * Writes `text` to stdout, or to the file of an -o option (folders created). Returns the shown
- * path of the written file, null for stdout, or undefined after reporting a write error.
+ * The refusal for an output path that is, or lies inside, one of the command's inputs (a file or a
+ * folder it reads), so no command overwrites or pollutes what it reads. Symbolic links and `..`
+ * are resolved first; a hard link to an input file counts as that file. Relative paths are taken
+ * from `io.cwd` (or the process's folder) and shown as the user would type them.
  */
-export function writeOutput(io: CliIO, output: unknown, text: string): string | null | undefined {
+export function refuseOverwrite(output: string, inputs: readonly string[], io?: CliIO): Diagnostic | undefined {
+  const cwd = io?.cwd ?? process.cwd();
+  const show = (file: string) => (io ? displayPath(io, file) : file);
+  const target = resolve(cwd, output);
+  const canonicalTarget = canonicalPath(target);
+  for (const input of inputs) {
+    const source = resolve(cwd, input);
+    const canonicalSource = canonicalPath(source);
+    const same = canonicalTarget === canonicalSource || sameFile(target, source);
+    const inside = !same && canonicalTarget.startsWith(canonicalSource.endsWith(sep) ? canonicalSource : `${canonicalSource}${sep}`);
+    if (!same && !inside) continue;
+    // Where a link leads is what matters: show it when the path as given does not say so.
+    const via = canonicalTarget !== target && !target.startsWith(`${source}${sep}`) && target !== source ? show(canonicalTarget) : undefined;
+    return diag('WZ120', { output: show(target), input: show(source), relation: same ? 'is dezelfde als de' : 'ligt in de', ...(via ? { via } : {}) });
+  }
+  return undefined;
+}
+
+/** The diagnostic for a failed write: it says the file cannot be written, and why. */
+export function writeError(io: CliIO, target: string, error: unknown): Diagnostic {
+  return diag('WZ121', { path: displayPath(io, target), detail: writeProblem(error) });
+}
+
+/**
+ * Writes `text` to stdout, or to the file of an -o option (folders created): into a temporary
+ * file beside it that is renamed into place, so an interrupted run never leaves half a file.
+ * An output that is (inside) one of `inputs` is refused before anything is written. Returns the
+ * shown path of the written file, null for stdout, or undefined after reporting the problem.
+ */
+export function writeOutput(io: CliIO, output: unknown, text: string, inputs: readonly string[] = []): string | null | undefined {
   if (typeof output !== 'string') {
     io.stdout.write(text);
     return null;
   }
   const target = resolve(io.cwd, output);
+  const refused = refuseOverwrite(target, inputs, io);
+  if (refused) {
+    printDiagnostics(io, [refused]);
+    return undefined;
+  }
   try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
-  } catch (e) {
-    printDiagnostics(io, [diag('WZ109', { detail: `kan ${output} niet schrijven (${(e as NodeJS.ErrnoException).code ?? 'onbekend'})` })]);
+    writeFileAtomic(target, text);
+  } catch (error) {
+    printDiagnostics(io, [writeError(io, target, error)]);
     return undefined;
   }
   return displayPath(io, target);

@@ -6,6 +6,7 @@
  */
 import { assertNever, type Comparator, type Expr, type Value } from '../dsl/ast.js';
 import type { Scope } from '../check/typecheck.js';
+import { MAX_DEFINITION_LEVELS } from '../check/expansion.js';
 import type { Fact } from '../vocabulary/types.js';
 
 export type LeafOperator =
@@ -69,7 +70,12 @@ export function lower(expr: Expr, scope: Scope, positive = true, via: readonly s
       return lower(expr.operand, scope, !positive, via);
     case 'name': {
       const definition = scope.definitions.get(expr.ref.name);
-      if (definition?.ast) return lower(definition.ast, scope, positive, [...via, definition.name]);
+      if (definition?.ast) {
+        // check (src/check/expansion.ts) bounds how far definitions nest and how large they get
+        // written out; deeper than that here means an unchecked criterion (a cycle), i.e. a bug.
+        if (via.length >= MAX_DEFINITION_LEVELS) throw new Error(`wijzer: lowering unchecked criterion (definitions nested beyond ${MAX_DEFINITION_LEVELS} via ${via.slice(0, 5).join(' → ')} …)`);
+        return lower(definition.ast, scope, positive, [...via, definition.name]);
+      }
       return { kind: 'leaf', fact: factOf(expr.ref.name).name, operator: 'equal', value: positive, via };
     }
     case 'compare':

@@ -13,7 +13,29 @@ interface CodeDefinition {
   readonly hint?: (p: Params) => string;
 }
 
-const s = (p: Params, key: string): string => String(p[key] ?? '');
+/**
+ * A parameter as shown to the user. Values echo the user's own files, so they are made safe
+ * to print: control characters (and bidi overrides) are escaped rather than sent to the
+ * terminal, and a long value is cut off, so a 2 MB label cannot flood the screen. Prose
+ * parameters (documented choices, quotes, lists of allowed values) may be longer and keep
+ * their line breaks.
+ */
+const PROSE = new Set(['choice', 'reason', 'finding', 'quote', 'allowed', 'labels', 'known', 'advice', 'detail', 'usage', 'chain', 'targets']);
+const PATHS = new Set(['path', 'other', 'file', 'files', 'folder', 'document', 'what']);
+const s = (p: Params, key: string): string => shown(String(p[key] ?? ''), PROSE.has(key), PATHS.has(key) ? 1000 : undefined);
+
+export function shown(text: string, prose = false, limit?: number): string {
+  const max = limit ?? (prose ? 2000 : 200);
+  const cut = text.length > max ? `${text.slice(0, max)}… (${text.length} tekens)` : text;
+  // eslint-disable-next-line no-control-regex
+  return cut.replace(prose ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g : /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, escapeChar);
+}
+
+/** The same notation as the source lines of the renderer (src/diagnostics/source-line.ts). */
+function escapeChar(c: string): string {
+  const code = c.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
 
 export const CODES = {
   // --- files and YAML syntax ---------------------------------------------------------------
@@ -29,6 +51,18 @@ export const CODES = {
 
   WZ110: { severity: 'fout', message: (p) => `Versie '${s(p, 'ref')}' van '${s(p, 'path')}' is niet te vinden in git: ${s(p, 'detail')}`, hint: () => 'Gebruik een bestaande commit, tag of branch, bijvoorbeeld catalogue/samen-doen@HEAD~1, in een map die onder git staat.' },
   WZ111: { severity: 'fout', message: (p) => `Regel ${s(p, 'line')} van ${s(p, 'what')} is geen geldig profiel: ${s(p, 'detail')}`, hint: () => 'Elke regel van een .jsonl-bestand is één JSON-object; een .csv heeft een kopregel met feitnamen.' },
+  // reads: only regular files are read (a FIFO blocks, /dev/zero never ends)
+  WZ112: { severity: 'fout', message: (p) => `'${s(p, 'path')}' is een map, geen bestand.`, hint: () => 'Geef het pad van een bestand in die map.' },
+  WZ113: { severity: 'fout', message: (p) => `'${s(p, 'path')}' is een pipe (FIFO), geen gewoon bestand.`, hint: () => 'wijzer leest alleen gewone bestanden: uit een pipe kan het eindeloos wachten. Sla de invoer eerst op in een bestand.' },
+  WZ114: { severity: 'fout', message: (p) => `'${s(p, 'path')}' is een apparaat (zoals /dev/zero), geen gewoon bestand.`, hint: () => 'wijzer leest alleen gewone bestanden; een apparaat kan eindeloos gegevens leveren. Geef het pad van een bestand.' },
+  WZ115: { severity: 'fout', message: (p) => `'${s(p, 'path')}' is een socket, geen gewoon bestand.`, hint: () => 'wijzer leest alleen gewone bestanden. Geef het pad van een bestand.' },
+  WZ116: { severity: 'fout', message: (p) => `'${s(p, 'path')}' is een symbolische koppeling die in een kring naar zichzelf verwijst.`, hint: () => 'Laat de koppeling naar een bestaand bestand wijzen (ls -l toont waarheen hij wijst).' },
+  WZ117: { severity: 'fout', message: (p) => `Geen toestemming om '${s(p, 'path')}' te lezen.`, hint: () => 'Controleer de bestandsrechten (ls -l), of kopieer het bestand naar een map van uzelf.' },
+  WZ118: { severity: 'fout', message: (p) => `'${s(p, 'path')}' bestaat niet: een deel van het pad is een bestand, geen map.`, hint: () => 'Controleer het pad: alleen het laatste deel mag een bestand zijn.' },
+  WZ119: { severity: 'fout', message: (p) => `Het pad '${s(p, 'path')}' is te lang.`, hint: () => 'Gebruik een korter pad, bijvoorbeeld door eerst naar de map te gaan (cd).' },
+  // outputs: a command writes only what it set out to write, never into its own input
+  WZ120: { severity: 'fout', message: (p) => `Uitvoer '${s(p, 'output')}'${p['via'] ? ` (via een koppeling: '${s(p, 'via')}')` : ''} ${s(p, 'relation')} invoer '${s(p, 'input')}'; wijzer schrijft niet in wat het leest.`, hint: () => 'Kies een uitvoerpad buiten de catalogus, de regels en de invoerbestanden, bijvoorbeeld out/regels.json.' },
+  WZ121: { severity: 'fout', message: (p) => `Kan '${s(p, 'path')}' niet schrijven: ${s(p, 'detail')}.`, hint: () => 'Kies een bestand in een schrijfbare map met vrije ruimte; een bestaande map, of een pad onder een gewoon bestand, kan geen uitvoerbestand zijn.' },
 
   // --- structure (JSON Schema) -------------------------------------------------------------
   WZ201: { severity: 'fout', message: (p) => `Onbekende eigenschap '${s(p, 'key')}' in ${s(p, 'path')}.`, hint: (p) => `Toegestaan zijn: ${s(p, 'allowed')}.${p['suggestion'] ? ` Bedoelt u '${s(p, 'suggestion')}'?` : ''}` },
@@ -43,11 +77,11 @@ export const CODES = {
   WZ303: { severity: 'fout', message: (p) => `Productcode '${s(p, 'code')}' valt in categorie ${s(p, 'category')}, die niet bestaat voor ${s(p, 'domain')}.`, hint: (p) => `Bekende categorieën voor ${s(p, 'domain')}: ${s(p, 'allowed')}.` },
   WZ304: { severity: 'fout', message: (p) => `Verwijzing naar onbekend product '${s(p, 'id')}'.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik het id van een product in deze catalogus.') },
   WZ305: { severity: 'fout', message: (p) => `De functiemix telt op tot ${s(p, 'sum')}% in plaats van 100%.`, hint: () => 'Pas de percentages aan zodat ze samen 100 zijn.' },
-  WZ306: { severity: 'fout', message: (p) => `Productcode '${s(p, 'code')}' wordt ook gebruikt door product '${s(p, 'other')}'.`, hint: () => 'Binnen één regio hoort een productcode bij één product.' },
+  WZ306: { severity: 'fout', message: (p) => `Productcode '${s(p, 'code')}' wordt ook gebruikt door product '${s(p, 'other')}'${p['file'] ? ` (${s(p, 'file')})` : ''}.`, hint: () => 'Binnen één regio hoort een productcode bij één product.' },
   WZ307: { severity: 'fout', message: (p) => `De catalogusmap '${s(p, 'path')}' heeft geen regio.yaml.`, hint: () => 'Maak een regio.yaml met naam, organisatie, bron, geldig_vanaf en domeinen.' },
   WZ308: { severity: 'fout', message: (p) => `De catalogusmap '${s(p, 'path')}' bevat geen producten.`, hint: () => 'Zet elk product als .yaml-bestand in de submap producten/.' },
   WZ309: { severity: 'fout', message: (p) => `Familie '${s(p, 'family')}' heeft niveau ${s(p, 'level')}${p['variant'] ? ` (${s(p, 'variant')})` : ''} al bij product '${s(p, 'other')}'.`, hint: () => 'Geef elk product binnen een familie een eigen combinatie van niveau en variant.' },
-  WZ310: { severity: 'waarschuwing', message: (p) => `Gedocumenteerde keuze: ${s(p, 'subject')}`, hint: (p) => s(p, 'choice') },
+  WZ310: { severity: 'info', message: (p) => `Gedocumenteerde keuze: ${s(p, 'subject')}`, hint: (p) => s(p, 'choice') },
   WZ311: { severity: 'waarschuwing', message: (p) => `Product '${s(p, 'id')}' heeft geen voorwaarden en past dus bij iedereen.`, hint: () => 'Voeg onder indicatie.voorwaarden minstens één voorwaarde toe.' },
   WZ312: { severity: 'fout', message: (p) => `Product '${s(p, 'id')}' verwijst naar zichzelf.`, hint: () => 'Een product kan niet zijn eigen vervolg of combinatie zijn.' },
   WZ313: { severity: 'waarschuwing', message: (p) => `Productcode '${s(p, 'code')}' is voor ${s(p, 'domain')}, maar de regio noemt alleen ${s(p, 'domains')}.`, hint: () => 'Voeg het domein toe aan regio.yaml of verwijder de code.' },
@@ -81,12 +115,22 @@ export const CODES = {
   WZ507: { severity: 'fout', message: (p) => `Definitie '${s(p, 'name')}' verwijst (via ${s(p, 'chain')}) naar zichzelf.`, hint: () => 'Haal de kringverwijzing weg.' },
   WZ508: { severity: 'fout', message: (p) => `In 'tussen ${s(p, 'low')} en ${s(p, 'high')}' is de ondergrens groter dan de bovengrens.`, hint: () => 'Draai de grenzen om.' },
   WZ509: { severity: 'waarschuwing', message: (p) => `Deze vergelijking is altijd ${s(p, 'value')}: ${s(p, 'text')}.`, hint: () => 'Controleer de grens; een voorwaarde die altijd of nooit geldt zegt niets.' },
+  WZ510: { severity: 'fout', message: (p) => `Het getal ${s(p, 'literal')} is te groot: wijzer legt getallen tot ${s(p, 'max')} exact vast.`, hint: (p) => `Gebruik een grens tussen -${s(p, 'max')} en ${s(p, 'max')}; het bereik van elk feit (minimum, maximum) staat in rules/feiten/.` },
+  WZ511: { severity: 'fout', message: (p) => `Het getal ${s(p, 'literal')} heeft te veel cijfers om exact vast te leggen: het zou ${s(p, 'value')} worden.`, hint: (p) => `Schrijf ${s(p, 'value')}, of rond het getal af op minder cijfers.` },
+  WZ512: { severity: 'waarschuwing', message: (p) => `Het getal ${s(p, 'value')} ligt buiten het bereik van ${s(p, 'fact')} (${s(p, 'range')}).`, hint: (p) => `Een profiel heeft voor ${s(p, 'fact')} altijd een waarde ${s(p, 'range')}, dus deze grens zegt niets. Controleer de grens, of pas minimum en maximum van het feit aan in rules/feiten/.` },
+  WZ513: { severity: 'fout', message: (p) => `Een aantal is een heel getal, geen ${s(p, 'value')}.`, hint: (p) => `Schrijf een heel getal, bijvoorbeeld: aantal ${s(p, 'fact')} ${s(p, 'op')} ${s(p, 'suggestion')}.` },
 
   // --- fact vocabulary ---------------------------------------------------------------------
+  WZ610: { severity: 'fout', message: (p) => `'${s(p, 'name')}' is een definitie (${s(p, 'text')}): die geldt of geldt niet, en is niet met een waarde te vergelijken.`, hint: (p) => `Gebruik de definitie op zichzelf (${s(p, 'name')}, of niet ${s(p, 'name')}), of vergelijk de feiten waarop zij steunt.` },
+  WZ611: { severity: 'fout', message: (p) => `Familie '${s(p, 'id')}' in analyse.yaml komt bij geen enkel product van deze catalogus voor.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik de familie-naam zoals die in de producten staat (familie:).') },
   WZ601: { severity: 'fout', message: (p) => `Waarde '${s(p, 'label')}' staat twee keer bij feit '${s(p, 'fact')}'.`, hint: () => 'Elke waarde van een schaal of keuzelijst komt één keer voor.' },
   WZ602: { severity: 'fout', message: (p) => `'${s(p, 'name')}' is een gereserveerd woord en kan geen naam of waarde zijn.`, hint: () => 'Gereserveerd zijn: en, of, niet, is, in, tussen, bevat, aantal, ja, nee, minimaal, maximaal.' },
   WZ604: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}' is al gedeclareerd in ${s(p, 'other')}.`, hint: () => 'Elk feit wordt één keer gedeclareerd; gebruik het bestaande feit of kies een andere naam.' },
   WZ605: { severity: 'fout', message: (p) => `De map '${s(p, 'path')}' bevat geen feiten.`, hint: () => 'Zet de feiten in rules/feiten/*.yaml.' },
+  WZ606: { severity: 'fout', message: (p) => `Definitie '${s(p, 'name')}' is te diep genest: ${s(p, 'what')} (maximaal ${s(p, 'max')}), via ${s(p, 'chain')}.`, hint: () => 'Een definitie wordt overal waar zij genoemd wordt helemaal uitgeschreven. Schrijf de keten korter: laat een definitie direct de feiten noemen in plaats van weer een andere definitie.' },
+  WZ607: { severity: 'fout', message: (p) => `Definitie '${s(p, 'name')}' wordt uitgeschreven te groot: ${s(p, 'size')} vergelijkingen (maximaal ${s(p, 'max')}), via ${s(p, 'chain')}.`, hint: () => 'Een definitie wordt overal waar zij genoemd wordt helemaal uitgeschreven; wie een andere definitie twee keer noemt, verdubbelt haar. Noem elke definitie één keer, of splits de voorwaarde op.' },
+  WZ608: { severity: 'fout', message: (p) => `Deze voorwaarde wordt met haar definities uitgeschreven te groot: ${s(p, 'size')} vergelijkingen (maximaal ${s(p, 'max')}), via ${s(p, 'chain')}.`, hint: () => 'De regels voor json-rules-engine schrijven elke definitie helemaal uit. Splits de voorwaarde op in meerdere voorwaarden, of noem een definitie minder vaak.' },
+  WZ609: { severity: 'fout', message: (p) => `Definitie '${s(p, 'name')}' kan hier niet uitgeschreven worden: ${s(p, 'reason')}.`, hint: () => 'Los eerst de fout bij die definitie in rules/definities/ op.' },
   WZ603: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}': minimum ${s(p, 'min')} is groter dan maximum ${s(p, 'max')}.`, hint: () => 'Draai minimum en maximum om.' },
 
   // --- analysis (wijzer analyse) ----------------------------------------------------------
@@ -107,10 +151,20 @@ export const CODES = {
   WZ702: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}' moet ${s(p, 'expected')} zijn.`, hint: (p) => s(p, 'advice') },
   WZ703: { severity: 'fout', message: (p) => `'${s(p, 'value')}' is geen waarde van ${s(p, 'fact')}.`, hint: (p) => `Mogelijke waarden: ${s(p, 'labels')}.${p['suggestion'] ? ` Bedoelt u '${s(p, 'suggestion')}'?` : ''}` },
   WZ704: { severity: 'fout', message: (p) => `Feit '${s(p, 'fact')}' is ${s(p, 'value')}, maar moet tussen ${s(p, 'min')} en ${s(p, 'max')} liggen.`, hint: () => 'Controleer de waarde.' },
-  WZ705: { severity: 'fout', message: () => 'Een profiel moet een lijst van feiten zijn (feit: waarde).', hint: () => 'Bijvoorbeeld:\n  leeftijd: 45\n  problematiek: licht' },
+  WZ705: { severity: 'fout', message: () => 'Een profiel bestaat uit feiten met hun waarde (feit: waarde), niet uit een lijst of losse tekst.', hint: () => 'Zet elk feit op een eigen regel, zonder streepje ervoor. Bijvoorbeeld:\n  leeftijd: 45\n  problematiek: licht' },
   WZ706: { severity: 'fout', message: (p) => `'${s(p, 'value')}' staat twee keer in ${s(p, 'fact')}.`, hint: () => 'Noem elke waarde één keer.' },
+  WZ710: { severity: 'fout', message: (p) => `En nog ${s(p, 'count')} onbekende feiten in het profiel (de eerste ${s(p, 'shown')} staan hierboven).`, hint: () => 'Is dit wel een profiel? Zie rules/feiten/ voor de feiten die een profiel kan bevatten.' },
 
   WZ707: { severity: 'waarschuwing', message: (p) => `Bestaande indicatie '${s(p, 'id')}' is geen product van de gekozen catalogi en telt niet mee.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik het id van een product, zoals wijzer evaluate het toont.') },
+
+  // --- populations (wijzer impact) and .json profiles --------------------------------------
+  WZ720: { severity: 'fout', message: (p) => `De populatie bevat geen ${s(p, 'what')}.`, hint: () => 'Een lege populatie zegt niets over de gevolgen van een wijziging. Geef een .jsonl-bestand met één profiel per regel, een .csv-bestand met een kopregel en minstens één rij, of een map met profielbestanden.' },
+  WZ721: { severity: 'fout', message: (p) => `Te veel ongeldige profielen: ${s(p, 'invalid')} van de ${s(p, 'read')} gelezen (toegestaan: ${s(p, 'allowed')}).`, hint: () => 'Verbeter de gemelde regels, of sta er meer toe met --max-ongeldig (een aantal, of een percentage zoals 5%).' },
+  WZ722: { severity: 'waarschuwing', message: (p) => `${s(p, 'invalid')} ongeldige profielen overgeslagen; de impact gaat over de ${s(p, 'valid')} geldige.`, hint: (p) => `${s(p, 'shown')} daarvan staan hierboven. Met --max-ongeldig 0 stopt wijzer bij het eerste ongeldige profiel.` },
+  WZ723: { severity: 'fout', message: (p) => `Kolom '${s(p, 'name')}' staat twee keer in de kopregel.`, hint: () => 'Elke kolom is één feit; verwijder of hernoem een van beide, anders is onduidelijk welke waarde geldt.' },
+  WZ724: { severity: 'fout', message: (p) => `Kolom ${s(p, 'column')} van de kopregel heeft geen naam.`, hint: () => 'Geef elke kolom de naam van een feit (zie rules/feiten/), of verwijder de lege kolom; let op een komma of puntkomma aan het eind van de kopregel.' },
+  WZ725: { severity: 'fout', message: (p) => `JSON-fout: ${s(p, 'detail')}`, hint: () => 'Een .json-profiel is strikte JSON: geen komma na het laatste element, geen commentaar, namen en tekst tussen dubbele aanhalingstekens. Wilt u dat wel, sla het profiel dan op als .yaml.' },
+  WZ726: { severity: 'fout', message: (p) => `De CSV is vanaf regel ${s(p, 'line')} niet te lezen: ${s(p, 'detail')}.`, hint: () => 'Een veld dat met " begint, eindigt met "; een " binnen zo\'n veld schrijft u als "". Na een fout in de aanhalingstekens is niet meer te zeggen waar een rij eindigt, daarom stopt wijzer hier.' },
 
   // --- golden cases and source quotes ------------------------------------------------------
   WZ801: { severity: 'fout', message: () => 'Deze testcasus controleert niets.', hint: () => 'Vul onder verwacht minstens één product of familie in.' },
@@ -123,9 +177,19 @@ export const CODES = {
   WZ807: { severity: 'fout', message: () => 'Een testcasus heeft precies één van profiel (een inwoner) of aanbod (een aanbieder).', hint: () => 'Schrijf profiel: { … } voor een beoordeling, of aanbod: [product-ids] voor een toets van het aanbod van een aanbieder.' },
 
   // --- command line usage ------------------------------------------------------------------
-  WZ901: { severity: 'fout', message: (p) => `Onbekend commando '${s(p, 'name')}'.`, hint: (p) => `Beschikbaar: ${s(p, 'known')}. Zie: wijzer help` },
+  WZ901: { severity: 'fout', message: (p) => `Onbekend commando '${s(p, 'name')}'.`, hint: (p) => `${p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'? ` : ''}Beschikbaar: ${s(p, 'known')}. Zie: wijzer help` },
   WZ902: { severity: 'fout', message: (p) => `Ontbrekend argument: ${s(p, 'what')}.`, hint: (p) => `Gebruik: ${s(p, 'usage')}` },
-  WZ903: { severity: 'fout', message: (p) => `Onbekende optie '${s(p, 'option')}'.`, hint: (p) => `Gebruik: ${s(p, 'usage')}` },
+  WZ903: { severity: 'fout', message: (p) => `Onbekende optie '${s(p, 'option')}'.`, hint: (p) => `${p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'? ` : ''}Gebruik: ${s(p, 'usage')}` },
+  WZ916: { severity: 'fout', message: (p) => `Optie ${s(p, 'option')} heeft een waarde nodig.`, hint: (p) => `Schrijf de waarde direct na de optie, bijvoorbeeld: ${s(p, 'option')} <waarde>. Gebruik: ${s(p, 'usage')}` },
+  WZ917: { severity: 'fout', message: (p) => `Ongeldige waarde '${s(p, 'value')}' voor ${s(p, 'option')}: verwacht ${s(p, 'expected')}.`, hint: () => 'Schrijf alleen cijfers, zonder teken, exponent of 0x (bijvoorbeeld 1000); een kommagetal, waar dat mag, met een punt (0.5).' },
+  WZ919: { severity: 'fout', message: (p) => `De map met brondocumenten '${s(p, 'path')}' bestaat niet${s(p, 'detail')}.`, hint: () => 'Geef met --bronnen de map waarin de brondocumenten staan (bron.document in regio.yaml), of laat --bronnen weg om de citaten niet te controleren.' },
+  WZ920: { severity: 'fout', message: (p) => `--bronnen '${s(p, 'path')}' is een bestand, geen map.`, hint: () => 'Geef de map waarin het brondocument staat, niet het document zelf; wijzer zoekt daarin de naam uit bron.document van regio.yaml.' },
+  WZ921: { severity: 'fout', message: (p) => `--bronnen '${s(p, 'path')}' is een kring van symbolische koppelingen die naar elkaar verwijzen.`, hint: () => 'Herstel de koppeling (ls -l toont waar zij heen wijst) of geef de echte map met brondocumenten.' },
+  WZ922: { severity: 'info', message: (p) => `De citaten zijn niet gecontroleerd: ${s(p, 'reason')}.`, hint: () => 'Geef --bronnen <map> met de brondocumenten mee om te controleren dat elk citaat letterlijk in zijn bron staat.' },
+  WZ923: { severity: 'fout', message: (p) => `De catalogus of map met catalogi '${s(p, 'path')}' bestaat niet of is geen map.`, hint: () => 'Geef met --catalogue een catalogus (een map met regio.yaml) of de map waarin de catalogi staan (standaard catalogue/); de casussen in test/golden/<naam>/ horen bij de catalogus <naam>.' },
+  WZ924: { severity: 'fout', message: (p) => `Geen testcasussen gevonden in ${s(p, 'path')} voor de gekozen catalogi.`, hint: () => 'Een testcasus staat in <map met testcasussen>/<catalogusnaam>/<casus>.yaml, bijvoorbeeld test/golden/samen-doen/ib1-lichte-hulpvraag.yaml.' },
+  WZ925: { severity: 'fout', message: (p) => `Versie '${s(p, 'ref')}' van '${s(p, 'path')}' is met deze wijzer niet te laden; de fouten met '${s(p, 'ref')}:' ervoor staan in die versie, niet in uw werkmap.`, hint: () => 'Kies een latere versie (git log -- <catalogus> toont de versies), of vergelijk met een map. Een versie van vóór de huidige indeling van rules/ of de catalogus kan wijzer niet lezen.' },
+  WZ918: { severity: 'fout', message: (p) => `Optie ${s(p, 'option')} neemt geen waarde.`, hint: (p) => `Schrijf alleen ${s(p, 'option')}. Gebruik: ${s(p, 'usage')}` },
   WZ905: { severity: 'fout', message: () => 'De invoer stopte voordat elke familie beslist was.', hint: () => 'Beantwoord de vragen tot wijzer de uitkomst toont, of geef een vollediger profiel mee.' },
   WZ906: { severity: 'fout', message: (p) => `De server kan niet starten op ${s(p, 'address')} (${s(p, 'detail')}).`, hint: () => 'Kies een andere poort met --port, of stop het programma dat deze poort gebruikt.' },
   WZ904: { severity: 'fout', message: (p) => `Ongeldige waarde '${s(p, 'value')}' voor ${s(p, 'option')}.`, hint: (p) => `Kies een van: ${s(p, 'allowed')}.` },

@@ -1,4 +1,6 @@
 /** A catalogue version ready for diff and impact: materialised, loaded, checked and compiled. */
+import { sep } from 'node:path';
+import { diag } from '../diagnostics/codes.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalogue } from '../catalogue/types.js';
 import type { CompiledCatalogue } from '../compile/rules.js';
@@ -25,19 +27,26 @@ export function loadVersions(specs: readonly VersionSpec[], cwd: string, rulesDi
   const versions: LoadedVersion[] = [];
   const cleanups: (() => void)[] = [];
   const release = () => cleanups.forEach((cleanup) => cleanup());
-  for (const spec of specs) {
-    const materialised = materialise(spec, cwd);
-    diagnostics.push(...materialised.diagnostics);
-    if (!materialised.version) continue;
-    cleanups.push(materialised.version.cleanup);
-    const versionRules = materialised.version.rulesDir ?? rulesDir;
-    const scope = prepareScope(versionRules);
-    const prepared = prepareCatalogue(materialised.version.folder, scope);
-    const errors = prepared.diagnostics.filter((d) => d.severity === 'fout');
-    diagnostics.push(...errors);
-    if (prepared.catalogue && prepared.compiled && prepared.scope && !hasErrors(errors)) {
-      versions.push({ spec, folder: materialised.version.folder, ...(versionRules ? { rulesDir: versionRules } : {}), catalogue: prepared.catalogue, compiled: prepared.compiled, scope: prepared.scope });
+  try {
+    for (const spec of specs) {
+      const materialised = materialise(spec, cwd);
+      diagnostics.push(...materialised.diagnostics);
+      if (!materialised.version) continue;
+      cleanups.push(materialised.version.cleanup);
+      const versionRules = materialised.version.rulesDir ?? rulesDir;
+      const scope = prepareScope(versionRules);
+      const prepared = prepareCatalogue(materialised.version.folder, scope);
+      const errors = prepared.diagnostics.filter((d) => d.severity === 'fout').map((d) => (spec.ref === undefined ? d : inVersion(d, materialised.version!.folder, spec.ref)));
+      diagnostics.push(...errors);
+      if (spec.ref !== undefined && hasErrors(errors)) diagnostics.push(diag('WZ925', { ref: spec.ref, path: spec.path }));
+      if (prepared.catalogue && prepared.compiled && prepared.scope && !hasErrors(errors)) {
+        versions.push({ spec, folder: materialised.version.folder, ...(versionRules ? { rulesDir: versionRules } : {}), catalogue: prepared.catalogue, compiled: prepared.compiled, scope: prepared.scope });
+      }
     }
+  } catch (error) {
+    // A bug while loading must not leave the git copies behind either.
+    release();
+    throw error;
   }
   if (versions.length === specs.length) return { versions, diagnostics, release };
   release();
@@ -45,3 +54,21 @@ export function loadVersions(specs: readonly VersionSpec[], cwd: string, rulesDi
 }
 
 export { parseVersion };
+
+/**
+ * A diagnostic about a git version names its files as `<ref>:<path>` (as git does), not by the
+ * temporary copy: that folder is gone by the time the message is read.
+ */
+function inVersion(d: Diagnostic, folder: string, ref: string): Diagnostic {
+  const parts = folder.split(sep);
+  const at = parts.findIndex((part) => part.startsWith('wijzer-versie-'));
+  if (at < 0) return d;
+  const root = parts.slice(0, at + 1).join(sep);
+  const name = (text: string) => text.split(`${root}${sep}`).join(`${ref}:`).split(root).join(`${ref}:`);
+  return {
+    ...d,
+    message: name(d.message),
+    ...(d.hint ? { hint: name(d.hint) } : {}),
+    ...(d.span ? { span: { ...d.span, file: name(d.span.file) } } : {}),
+  };
+}

@@ -4,12 +4,12 @@
  * so an old catalogue is checked against the vocabulary it was written for.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isDirectory } from '../util/files.js';
+import { temporaryFolder } from '../util/temporary.js';
 
 export interface VersionSpec {
   readonly path: string;
@@ -60,8 +60,8 @@ export function materialise(spec: VersionSpec, cwd: string): { version?: Materia
   } catch {
     return fail('geen git-map of onbekende versie');
   }
-  const temp = mkdtempSync(join(tmpdir(), 'wijzer-versie-'));
-  const cleanup = () => rmSync(temp, { recursive: true, force: true });
+  // Removed by `cleanup`, or at exit at the latest (errors, Ctrl-C): never left in the temp folder.
+  const { path: temp, remove: cleanup } = temporaryFolder('wijzer-versie-');
   try {
     const rel = relative(root, absolute);
     if (copyTree(root, spec.ref, rel, temp) === 0) {

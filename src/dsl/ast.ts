@@ -2,6 +2,7 @@
  * The criteria AST: a discriminated union on `kind`. Offsets are relative to the criterion
  * text; src/dsl/parse.ts maps them to file positions.
  */
+import { plainDecimal } from './number-literal.js';
 
 export interface TextRange {
   readonly start: number;
@@ -39,7 +40,8 @@ export function assertNever(value: never): never {
 export function renderValue(value: Value): string {
   switch (value.kind) {
     case 'number':
-      return value.unit ? `${value.value} ${value.unit}` : String(value.value);
+      // Without an exponent: the criteria language has none, so the text parses back.
+      return value.unit ? `${plainDecimal(value.value)} ${value.unit}` : plainDecimal(value.value);
     case 'label':
       return value.name;
     case 'boolean':
@@ -76,7 +78,7 @@ export function renderExpr(expr: Expr, parentPrecedence = 0): string {
     case 'contains':
       return `${expr.fact.name} bevat ${expr.negated ? 'niet ' : ''}${renderValue(expr.value)}`;
     case 'count':
-      return `aantal ${expr.fact.name} ${expr.op} ${expr.count}`;
+      return `aantal ${expr.fact.name} ${expr.op} ${plainDecimal(expr.count)}`;
     default:
       return assertNever(expr);
   }

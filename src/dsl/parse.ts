@@ -5,6 +5,7 @@ import { criteriaParser } from '../../grammar/parser.js';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { Expr } from './ast.js';
+import { MAX_LITERAL, plainDecimal, readNumberLiteral, shownLiteral } from './number-literal.js';
 import { astBuilder } from './visitor.js';
 
 /** Maps an offset in the criterion text to a position in the user's file. */
@@ -77,6 +78,8 @@ export function parseCriterion(text: string, at: OffsetMapper): ParsedCriterion 
       diagnostics: lexed.errors.map((e) => diag('WZ401', { text: text.slice(e.offset, e.offset + e.length) }, at(e.offset))),
     };
   }
+  const literalErrors = literalDiagnostics(lexed.tokens, at);
+  if (literalErrors.length > 0) return { diagnostics: literalErrors };
   if (nestingDepth(lexed.tokens) > MAX_NESTING) return { diagnostics: [diag('WZ405', { what: 'diep genest', max: `${MAX_NESTING} niveaus` }, at(0))] };
   criteriaParser.input = lexed.tokens;
   const cst = criteriaParser.expression();
@@ -86,6 +89,23 @@ export function parseCriterion(text: string, at: OffsetMapper): ParsedCriterion 
     return { diagnostics: [syntaxError(error, lexed.tokens, text, at)] };
   }
   return { ast: astBuilder.visit(cst) as Expr, diagnostics: [] };
+}
+
+/** Every number literal must survive the round trip to JSON unchanged (see number-literal.ts). */
+function literalDiagnostics(tokens: IToken[], at: OffsetMapper): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const token of tokens) {
+    if (token.tokenType.name !== 'NumberLiteral') continue;
+    const reading = readNumberLiteral(token.image);
+    if (reading.ok) continue;
+    const literal = shownLiteral(token.image);
+    out.push(
+      reading.problem === 'te groot'
+        ? diag('WZ510', { literal, max: String(MAX_LITERAL) }, at(token.startOffset))
+        : diag('WZ511', { literal, value: shownLiteral(plainDecimal(reading.value), 40) }, at(token.startOffset)),
+    );
+  }
+  return out;
 }
 
 function syntaxError(error: IRecognitionException, tokens: IToken[], text: string, at: OffsetMapper): Diagnostic {

@@ -3,6 +3,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import { criteriaParser } from '../../grammar/parser.js';
 import type * as cst from '../../grammar/cst.js';
 import type { Comparator, Expr, NameRef, TextRange, Value } from './ast.js';
+import { readNumberLiteral } from './number-literal.js';
 
 const BaseVisitor = criteriaParser.getBaseCstVisitorConstructor();
 
@@ -16,6 +17,13 @@ function join(a: TextRange, b: TextRange): TextRange {
 
 function nameRef(token: IToken): NameRef {
   return { name: token.image, range: tokenRange(token) };
+}
+
+/** The parser has already refused literals that do not survive JSON (src/dsl/parse.ts). */
+function numberOf(token: IToken): number {
+  const reading = readNumberLiteral(token.image);
+  if (!reading.ok) throw new Error(`wijzer: building an AST with an unchecked number literal ${token.image.slice(0, 40)}`);
+  return reading.value;
 }
 
 function first<T>(items: readonly T[] | undefined): T {
@@ -66,7 +74,7 @@ class AstBuilder extends BaseVisitor {
       kind: 'count',
       fact: nameRef(first(children.Identifier)),
       op: this.visit(first(children.comparator)) as Comparator,
-      count: Number(numberToken.image),
+      count: numberOf(numberToken),
       range: join(tokenRange(first(children.Aantal)), tokenRange(numberToken)),
     };
   }
@@ -116,7 +124,7 @@ class AstBuilder extends BaseVisitor {
       const unit = children.unit?.[0];
       return {
         kind: 'number',
-        value: Number(token.image),
+        value: numberOf(token),
         ...(unit ? { unit: unit.image } : {}),
         range: unit ? join(tokenRange(token), tokenRange(unit)) : tokenRange(token),
       };

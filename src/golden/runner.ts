@@ -62,12 +62,16 @@ interface CatalogueContext {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Runs every case under root/<catalogue>/; catalogues are looked up under catalogueRoot. */
-export async function runGoldenCases(options: { root: string; catalogueRoot: string; sourcesFolder?: string; rulesDir?: string }): Promise<CaseResult[]> {
+/**
+ * Runs every case under root/<catalogue>/; catalogues are looked up under catalogueRoot. With
+ * `only`, just the cases of those catalogues (`wijzer test --catalogue catalogue/samen-doen`).
+ */
+export async function runGoldenCases(options: { root: string; catalogueRoot: string; sourcesFolder?: string; rulesDir?: string; only?: readonly string[] }): Promise<CaseResult[]> {
   const scope = prepareScope(options.rulesDir);
   const results: CaseResult[] = [];
   for (const folder of caseFolders(options.root)) {
     const catalogueId = basename(folder);
+    if (options.only && !options.only.includes(catalogueId)) continue;
     const context = loadContext(join(options.catalogueRoot, catalogueId), scope, options.sourcesFolder);
     for (const file of yamlFilesIn(folder)) results.push(await runCase(file, catalogueId, context, scope.scope?.vocabulary));
   }

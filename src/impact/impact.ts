@@ -13,20 +13,34 @@ import type { PopulationProfile } from './population.js';
 
 export const NO_PRODUCT = 'geen passend product';
 export const UNDECIDED = 'nog onbekend';
-const EXAMPLES_PER_CELL = 3;
+export const EXAMPLES_PER_CELL = 3;
+
+/**
+ * `order` is the position in the population of the profile that first gave a group, cell, cause
+ * or example: partial reports of workers are merged in that order, so they give the very report
+ * one thread would (the same order of groups and transitions, the same examples).
+ */
+export interface ImpactExample {
+  readonly id: string;
+  readonly cause: string;
+  readonly order: number;
+}
 
 export interface ImpactCell {
   readonly from: string;
   readonly to: string;
   count: number;
-  readonly examples: { id: string; cause: string }[];
+  readonly examples: ImpactExample[];
   readonly causes: Map<string, number>;
+  readonly causeOrder: Map<string, number>;
+  readonly order: number;
 }
 
 export interface GroupImpact {
   readonly group: string;
   readonly cells: Map<string, ImpactCell>;
   changed: number;
+  readonly order: number;
 }
 
 export interface ImpactReport {
@@ -35,6 +49,8 @@ export interface ImpactReport {
   readonly catalogue: string;
   total: number;
   changedProfiles: number;
+  /** Invalid profiles of the population that were skipped. */
+  skipped: number;
   readonly groups: Map<string, GroupImpact>;
   seconds: number;
 }
@@ -102,10 +118,11 @@ export class ImpactRun {
   constructor(base: { label: string; compiled: CompiledCatalogue }, current: { label: string; compiled: CompiledCatalogue }) {
     this.before = new Evaluator(base.compiled);
     this.after = new Evaluator(current.compiled);
-    this.report = { base: base.label, current: current.label, catalogue: current.compiled.catalogue.region.naam, total: 0, changedProfiles: 0, groups: new Map(), seconds: 0 };
+    this.report = { base: base.label, current: current.label, catalogue: current.compiled.catalogue.region.naam, total: 0, changedProfiles: 0, skipped: 0, groups: new Map(), seconds: 0 };
   }
 
-  async add(entry: PopulationProfile): Promise<void> {
+  /** Adds one profile; `order` is its position in the population (by default: the next one). */
+  async add(entry: PopulationProfile, order = this.report.total): Promise<void> {
     const before = await this.before.evaluate(entry.profile);
     const after = await this.after.evaluate(entry.profile);
     const old = outcomesByGroup(before);
@@ -114,11 +131,11 @@ export class ImpactRun {
     for (const group of [...new Set([...old.keys(), ...now.keys()])].sort()) {
       const from = old.get(group)?.label ?? NO_PRODUCT;
       const to = now.get(group)?.label ?? NO_PRODUCT;
-      const impact = this.group(group);
+      const impact = this.group(group, order);
       const key = `${from}\u0000${to}`;
       let cell = impact.cells.get(key);
       if (!cell) {
-        cell = { from, to, count: 0, examples: [], causes: new Map() };
+        cell = { from, to, count: 0, examples: [], causes: new Map(), causeOrder: new Map(), order };
         impact.cells.set(key, cell);
       }
       cell.count++;
@@ -128,34 +145,37 @@ export class ImpactRun {
       const members = [...new Set([...(old.get(group)?.members ?? []), ...(now.get(group)?.members ?? [])])];
       const cause = causeOf(before, after, members);
       cell.causes.set(cause, (cell.causes.get(cause) ?? 0) + 1);
-      if (cell.examples.length < EXAMPLES_PER_CELL) cell.examples.push({ id: entry.id, cause });
+      if (!cell.causeOrder.has(cause)) cell.causeOrder.set(cause, order);
+      if (cell.examples.length < EXAMPLES_PER_CELL) cell.examples.push({ id: entry.id, cause, order });
     }
     this.report.total++;
     if (changed) this.report.changedProfiles++;
   }
 
-  private group(name: string): GroupImpact {
+  private group(name: string, order: number): GroupImpact {
     let group = this.report.groups.get(name);
     if (!group) {
-      group = { group: name, cells: new Map(), changed: 0 };
+      group = { group: name, cells: new Map(), changed: 0, order };
       this.report.groups.set(name, group);
     }
     return group;
   }
 }
 
-/** Evaluates the whole population, reporting progress every `every` profiles. */
+/** Evaluates a population on this thread, reporting progress every `every` profiles. */
 export async function runImpact(
   run: ImpactRun,
-  population: readonly PopulationProfile[],
-  onProgress: (done: number, total: number) => void = () => undefined,
+  population: Iterable<PopulationProfile> | AsyncIterable<PopulationProfile>,
+  onProgress: (done: number) => void = () => undefined,
   every = 1000,
 ): Promise<ImpactReport> {
   const start = process.hrtime.bigint();
-  for (let i = 0; i < population.length; i++) {
-    await run.add(population[i]!);
-    if ((i + 1) % every === 0 || i + 1 === population.length) onProgress(i + 1, population.length);
+  let done = 0;
+  for await (const entry of population) {
+    await run.add(entry);
+    if (++done % every === 0) onProgress(done);
   }
+  if (done % every !== 0) onProgress(done);
   run.report.seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return run.report;
 }

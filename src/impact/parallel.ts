@@ -1,12 +1,16 @@
 /**
  * Impact on worker threads: json-rules-engine is single-threaded, so a large population is
- * split over workers, each with its own Engines for both versions (one Engine per catalogue,
- * profiles one after another — see README), and the partial reports are merged.
+ * spread over workers, each with its own Engines for both versions (one Engine per catalogue,
+ * profiles one after another — see README). The population streams: this thread reads and
+ * validates, and hands out chunks to whichever worker has room, at most CHUNKS_IN_FLIGHT per
+ * worker, so memory stays bounded however large the population is. The partial reports are
+ * merged in population order, which gives the very report one thread would.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PopulationProfile } from './population.js';
-import type { GroupImpact, ImpactReport } from './impact.js';
+import { EXAMPLES_PER_CELL, ImpactRun, runImpact, type GroupImpact, type ImpactCell, type ImpactReport } from './impact.js';
+import type { CompiledCatalogue } from '../compile/rules.js';
 
 export interface VersionSource {
   readonly label: string;
@@ -17,13 +21,22 @@ export interface VersionSource {
 export interface WorkerTask {
   readonly base: VersionSource;
   readonly current: VersionSource;
-  readonly profiles: readonly PopulationProfile[];
 }
 
-export type WorkerMessage = { type: 'progress'; done: number } | { type: 'report'; report: ImpactReport } | { type: 'error'; message: string };
+/** A profile with its position in the population. */
+export interface NumberedProfile extends PopulationProfile {
+  readonly order: number;
+}
 
-/** Below this many profiles per worker, starting workers costs more than it saves. */
-export const MIN_PROFILES_PER_WORKER = 5000;
+export type ToWorker = { type: 'chunk'; profiles: NumberedProfile[] } | { type: 'end' };
+export type WorkerMessage = { type: 'chunk-done'; count: number } | { type: 'report'; report: ImpactReport } | { type: 'error'; message: string };
+
+/** Below this many profiles, starting workers (each compiles both versions) costs more than it saves. */
+export const MIN_PROFILES_FOR_WORKERS = 10_000;
+/** Profiles per message: large enough that messaging is cheap, small enough to keep workers even. */
+export const CHUNK_SIZE = 500;
+/** Chunks a worker holds at most: one it works on and one waiting, so it never idles. */
+const CHUNKS_IN_FLIGHT = 2;
 
 /** The compiled worker; from src/ (tests, scripts/dev.ts) a bootstrap registers tsx first. */
 function startWorker(task: WorkerTask): Worker {
@@ -34,62 +47,180 @@ function startWorker(task: WorkerTask): Worker {
   return new Worker(bootstrap, { eval: true, workerData: task });
 }
 
+function mergeCell(a: ImpactCell | undefined, b: ImpactCell): ImpactCell {
+  if (!a) return b;
+  const causes = new Map(a.causes);
+  for (const [cause, n] of b.causes) causes.set(cause, (causes.get(cause) ?? 0) + n);
+  const causeOrder = new Map(a.causeOrder);
+  for (const [cause, order] of b.causeOrder) causeOrder.set(cause, Math.min(order, causeOrder.get(cause) ?? order));
+  // Each part holds its first examples, so the first of all are among them.
+  const examples = [...a.examples, ...b.examples].sort((x, y) => x.order - y.order).slice(0, EXAMPLES_PER_CELL);
+  return { from: a.from, to: a.to, count: a.count + b.count, examples, causes, causeOrder, order: Math.min(a.order, b.order) };
+}
+
+/**
+ * Entries in the order of first appearance in the population, as one thread inserts them; groups
+ * first seen in the same profile are inserted by name there, hence the name as tie-breaker.
+ */
+function byOrder<T extends { order: number }>(entries: Iterable<[string, T]>): Map<string, T> {
+  return new Map([...entries].sort((a, b) => a[1].order - b[1].order || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
 export function mergeReports(reports: readonly ImpactReport[]): ImpactReport {
   const first = reports[0]!;
   const groups = new Map<string, GroupImpact>();
   for (const report of reports) {
     for (const [name, group] of report.groups) {
-      const target = groups.get(name) ?? { group: name, cells: new Map(), changed: 0 };
-      target.changed += group.changed;
-      for (const [key, cell] of group.cells) {
-        const into = target.cells.get(key) ?? { from: cell.from, to: cell.to, count: 0, examples: [], causes: new Map() };
-        into.count += cell.count;
-        into.examples.push(...cell.examples.slice(0, Math.max(0, 3 - into.examples.length)));
-        for (const [cause, n] of cell.causes) into.causes.set(cause, (into.causes.get(cause) ?? 0) + n);
-        target.cells.set(key, into);
-      }
-      groups.set(name, target);
+      const target = groups.get(name) ?? { group: name, cells: new Map<string, ImpactCell>(), changed: 0, order: group.order };
+      for (const [key, cell] of group.cells) target.cells.set(key, mergeCell(target.cells.get(key), cell));
+      groups.set(name, { ...target, changed: target.changed + group.changed, order: Math.min(target.order, group.order) });
     }
   }
+  const ordered = byOrder(
+    [...groups].map(([name, group]): [string, GroupImpact] => [
+      name,
+      {
+        ...group,
+        cells: byOrder(
+          [...group.cells].map(([key, cell]): [string, ImpactCell] => {
+            const causes = new Map([...cell.causes].sort((a, b) => cell.causeOrder.get(a[0])! - cell.causeOrder.get(b[0])!));
+            return [key, { ...cell, causes }];
+          }),
+        ),
+      },
+    ]),
+  );
   return {
     base: first.base,
     current: first.current,
     catalogue: first.catalogue,
     total: reports.reduce((n, r) => n + r.total, 0),
     changedProfiles: reports.reduce((n, r) => n + r.changedProfiles, 0),
-    groups,
+    skipped: 0,
+    groups: ordered,
     seconds: 0,
   };
 }
 
+interface Running {
+  readonly worker: Worker;
+  inFlight: number;
+  readonly report: Promise<ImpactReport>;
+}
+
+/**
+ * Evaluates a population on `workers` threads, fed in chunks as it is read. `onProgress` gets
+ * the number of profiles evaluated so far.
+ */
 export async function runImpactOnWorkers(
   base: VersionSource,
   current: VersionSource,
-  profiles: readonly PopulationProfile[],
-  onProgress: (done: number, total: number) => void,
-  workers = Math.min(availableParallelism(), Math.ceil(profiles.length / MIN_PROFILES_PER_WORKER)),
+  profiles: Iterable<PopulationProfile> | AsyncIterable<PopulationProfile>,
+  onProgress: (done: number) => void,
+  workers = availableParallelism(),
+  chunkSize = CHUNK_SIZE,
 ): Promise<ImpactReport> {
   const start = process.hrtime.bigint();
-  const size = Math.ceil(profiles.length / workers);
-  const done = new Array<number>(workers).fill(0);
-  const reports = await Promise.all(
-    Array.from({ length: workers }, (_, i) => {
-      const task: WorkerTask = { base, current, profiles: profiles.slice(i * size, (i + 1) * size) };
-      return new Promise<ImpactReport>((resolveReport, reject) => {
-        const worker = startWorker(task);
-        worker.on('message', (message: WorkerMessage) => {
-          if (message.type === 'progress') {
-            done[i] = message.done;
-            onProgress(done.reduce((a, b) => a + b, 0), profiles.length);
-          } else if (message.type === 'report') resolveReport(message.report);
-          else reject(new Error(message.message));
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => (code !== 0 ? reject(new Error(`impact worker stopped with code ${code}`)) : undefined));
+  let done = 0;
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure ??= error;
+    wake?.();
+  };
+  const running: Running[] = Array.from({ length: Math.max(1, workers) }, () => {
+    const worker = startWorker({ base, current });
+    const state = { worker, inFlight: 0 } as { worker: Worker; inFlight: number; report: Promise<ImpactReport> };
+    state.report = new Promise<ImpactReport>((resolveReport, reject) => {
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'chunk-done') {
+          state.inFlight--;
+          done += message.count;
+          onProgress(done);
+          wake?.();
+        } else if (message.type === 'report') resolveReport(message.report);
+        else reject(new Error(message.message));
       });
-    }),
-  );
-  const merged = mergeReports(reports);
-  merged.seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return merged;
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`impact worker stopped with code ${code}`)));
+    });
+    state.report.catch(fail);
+    return state;
+  });
+  /** The worker with the fewest chunks, once one has room. */
+  const freeWorker = async (): Promise<Running> => {
+    for (;;) {
+      if (failure) throw failure;
+      const free = running.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+      if (free.inFlight < CHUNKS_IN_FLIGHT) return free;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  };
+  const send = async (chunk: NumberedProfile[]) => {
+    const target = await freeWorker();
+    target.inFlight++;
+    target.worker.postMessage({ type: 'chunk', profiles: chunk } satisfies ToWorker);
+  };
+  try {
+    let chunk: NumberedProfile[] = [];
+    let order = 0;
+    for await (const profile of profiles) {
+      chunk.push({ id: profile.id, profile: profile.profile, order: order++ });
+      if (chunk.length === chunkSize) {
+        await send(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) await send(chunk);
+    for (const r of running) r.worker.postMessage({ type: 'end' } satisfies ToWorker);
+    const merged = mergeReports(await Promise.all(running.map((r) => r.report)));
+    merged.seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    return merged;
+  } finally {
+    await Promise.all(running.map((r) => r.worker.terminate()));
+  }
+}
+
+export interface ImpactVersion {
+  readonly source: VersionSource;
+  readonly compiled: CompiledCatalogue;
+}
+
+/**
+ * Impact of a streamed population: on this thread when it turns out small (the first
+ * MIN_PROFILES_FOR_WORKERS profiles are held to find out), else on workers.
+ */
+export async function runImpactStreaming(
+  base: ImpactVersion,
+  current: ImpactVersion,
+  profiles: AsyncIterable<PopulationProfile>,
+  onProgress: (done: number) => void,
+  workers = availableParallelism(),
+): Promise<ImpactReport> {
+  const iterator = profiles[Symbol.asyncIterator]();
+  const head: PopulationProfile[] = [];
+  let ended = false;
+  while (head.length < MIN_PROFILES_FOR_WORKERS) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    head.push(next.value);
+  }
+  if (ended || workers < 2) {
+    const rest = { [Symbol.asyncIterator]: () => iterator };
+    const all = (async function* () {
+      yield* head;
+      if (!ended) yield* rest;
+    })();
+    return runImpact(new ImpactRun({ label: base.source.label, compiled: base.compiled }, { label: current.source.label, compiled: current.compiled }), all, onProgress);
+  }
+  const rest = { [Symbol.asyncIterator]: () => iterator };
+  const all = (async function* () {
+    yield* head.splice(0);
+    yield* rest;
+  })();
+  return runImpactOnWorkers(base.source, current.source, all, onProgress, workers);
 }

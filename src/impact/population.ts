@@ -1,173 +1,151 @@
 /**
- * A population of client profiles for impact analysis: a folder of profile files, a .jsonl
- * file (one JSON object per line) or a .csv file (header row of fact names; lists separated by
- * | or ;). An optional `id` field/column names each profile. Every profile is validated.
+ * A population of client profiles for impact analysis: a folder of profile files, a .jsonl file
+ * (one JSON object per line) or a .csv file (see csv.ts). Populations stream: profiles are read,
+ * validated and handed on one at a time, so memory does not grow with the population. An invalid
+ * profile is reported (the first few) and skipped; the run fails past a limit (invalid-limit.ts),
+ * after a fatal problem (an unknown CSV column), or when no valid profile remains.
  */
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { diag } from '../diagnostics/codes.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { isDirectory } from '../util/files.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { checkProfileValue, loadProfile } from '../vocabulary/profile.js';
-import type { Fact, FactValue, Profile, Vocabulary } from '../vocabulary/types.js';
-import { assertNever } from '../dsl/ast.js';
+import type { Profile, Vocabulary } from '../vocabulary/types.js';
+import { csvSource } from './csv.js';
+import { DEFAULT_INVALID_LIMIT, exceeds, invalidLimitText, type InvalidLimit } from './invalid-limit.js';
+import { jsonlSource } from './jsonl.js';
+import type { PopulationSource, SourceItem } from './source.js';
 
 export interface PopulationProfile {
   readonly id: string;
   readonly profile: Profile;
 }
 
-export const MAX_POPULATION_BYTES = 1024 * 1024 * 1024;
-const MAX_REPORTED_ERRORS = 20;
+/** Diagnostics of invalid profiles shown; the rest are counted. */
+export const MAX_REPORTED_INVALID = 20;
 
-export interface Population {
-  readonly profiles?: PopulationProfile[];
-  readonly diagnostics: Diagnostic[];
+export class Population {
+  valid = 0;
+  invalid = 0;
+  private readonly shown: Diagnostic[] = [];
+  private readonly fatal: Diagnostic[] = [];
+  private lastInvalid: Span | undefined;
+
+  constructor(
+    readonly path: string,
+    private readonly source: PopulationSource,
+    private readonly vocabulary: Vocabulary,
+    readonly limit: InvalidLimit = DEFAULT_INVALID_LIMIT,
+  ) {}
+
+  /** How much of the population has been read, from 0 to 1. */
+  progress(): number {
+    return this.source.progress();
+  }
+
+  /** The valid profiles, in the order of the source. Read once. */
+  async *profiles(): AsyncGenerator<PopulationProfile> {
+    for await (const item of this.source.items()) {
+      const profile = this.check(item);
+      if (profile) yield profile;
+      else if (this.fatal.length > 0) return;
+    }
+  }
+
+  private check(item: SourceItem): PopulationProfile | undefined {
+    switch (item.kind) {
+      case 'profile':
+        this.valid++;
+        return { id: item.id, profile: item.profile };
+      case 'value': {
+        const checked = checkProfileValue(item.value, this.vocabulary, item.locate);
+        if (checked.profile) {
+          this.valid++;
+          return { id: item.id, profile: checked.profile };
+        }
+        this.skip(item.locate([]), checked.diagnostics);
+        return undefined;
+      }
+      case 'invalid':
+        this.skip(item.at, item.diagnostics);
+        return undefined;
+      case 'fatal':
+        this.fatal.push(...item.diagnostics);
+        return undefined;
+    }
+  }
+
+  private skip(at: Span, diagnostics: readonly Diagnostic[]): void {
+    this.invalid++;
+    this.lastInvalid = at;
+    if (this.shown.length < MAX_REPORTED_INVALID) this.shown.push(...diagnostics.slice(0, MAX_REPORTED_INVALID - this.shown.length));
+    // A number is known to be exceeded at once: stop reading. A percentage needs the whole file.
+    if (this.limit.kind === 'aantal' && exceeds(this.limit, this.invalid, this.valid + this.invalid)) this.fatal.push(this.tooMany());
+  }
+
+  private tooMany(): Diagnostic {
+    return diag('WZ721', { invalid: this.invalid, read: this.valid + this.invalid, allowed: invalidLimitText(this.limit) }, this.lastInvalid);
+  }
+
+  /**
+   * After reading: the diagnostics to show (invalid profiles first, then the verdict) and
+   * whether the run may report. Call after profiles() has been read to the end.
+   */
+  outcome(): { ok: boolean; skipped: readonly Diagnostic[]; verdict: readonly Diagnostic[] } {
+    const at = { file: this.path, line: 1, col: 1 };
+    if (this.fatal.length > 0) return { ok: false, skipped: this.shown, verdict: this.fatal };
+    if (this.valid === 0) return { ok: false, skipped: this.shown, verdict: [diag('WZ720', { what: this.invalid > 0 ? 'geldige profielen' : 'profielen' }, at)] };
+    if (exceeds(this.limit, this.invalid, this.valid + this.invalid)) return { ok: false, skipped: this.shown, verdict: [this.tooMany()] };
+    if (this.invalid > 0) return { ok: true, skipped: this.shown, verdict: [diag('WZ722', { invalid: this.invalid, valid: this.valid, shown: this.shown.length })] };
+    return { ok: true, skipped: [], verdict: [] };
+  }
 }
 
-export async function loadPopulation(path: string, vocabulary: Vocabulary): Promise<Population> {
+/** The files of a folder population, one profile each (YAML, or strict JSON for .json). */
+function folderSource(folder: string, vocabulary: Vocabulary): PopulationSource {
+  const files = readdirSync(folder).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
+  let done = 0;
+  async function* items(): AsyncGenerator<SourceItem> {
+    for (const name of files) {
+      const path = join(folder, name);
+      const loaded = loadProfile(path, vocabulary);
+      done++;
+      const errors = loaded.diagnostics.filter((d) => d.severity === 'fout');
+      if (loaded.profile && errors.length === 0) yield { kind: 'profile', id: basename(name, extname(name)), profile: loaded.profile };
+      else yield { kind: 'invalid', at: errors[0]?.span ?? { file: path, line: 1, col: 1 }, diagnostics: errors };
+    }
+  }
+  return { items, progress: () => (files.length > 0 ? done / files.length : 1) };
+}
+
+/** Opens a population for streaming, or says why it cannot be read at all. */
+export function openPopulation(path: string, vocabulary: Vocabulary, limit: InvalidLimit = DEFAULT_INVALID_LIMIT): { population?: Population; diagnostics: Diagnostic[] } {
   const at = { file: path, line: 1, col: 1 };
-  if (isDirectory(path)) return loadFolder(path, vocabulary);
-  let size: number;
+  let stat;
   try {
-    size = statSync(path).size;
+    stat = statSync(path);
   } catch {
     return { diagnostics: [diag('WZ101', { path }, at)] };
   }
-  if (size > MAX_POPULATION_BYTES) return { diagnostics: [diag('WZ102', { size, max: MAX_POPULATION_BYTES }, at)] };
+  if (stat.isDirectory()) return { population: new Population(path, folderSource(path, vocabulary), vocabulary, limit), diagnostics: [] };
+  // A FIFO or device would block or never end; a population is a file on disk.
+  if (!stat.isFile()) return { diagnostics: [diag('WZ109', { detail: 'dit is geen gewoon bestand' }, at)] };
   const extension = extname(path).toLowerCase();
-  if (extension === '.jsonl' || extension === '.ndjson') return loadLines(path, vocabulary, jsonLine);
-  if (extension === '.csv') return loadCsv(path, vocabulary);
+  if (extension === '.jsonl' || extension === '.ndjson') return { population: new Population(path, jsonlSource(path, stat.size), vocabulary, limit), diagnostics: [] };
+  if (extension === '.csv') return { population: new Population(path, csvSource(path, stat.size, vocabulary), vocabulary, limit), diagnostics: [] };
   return { diagnostics: [diag('WZ109', { detail: 'gebruik een map met profielen, een .jsonl- of een .csv-bestand' }, at)] };
 }
 
-function loadFolder(folder: string, vocabulary: Vocabulary): Population {
-  const files = readdirSync(folder).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
+/**
+ * The whole population in memory, for small populations (tests, the examples); commands stream
+ * through openPopulation. Profiles are given only when the population passes (see outcome()).
+ */
+export async function loadPopulation(path: string, vocabulary: Vocabulary, limit: InvalidLimit = DEFAULT_INVALID_LIMIT): Promise<{ profiles?: PopulationProfile[]; diagnostics: Diagnostic[]; skipped?: number }> {
+  const opened = openPopulation(path, vocabulary, limit);
+  if (!opened.population) return { diagnostics: opened.diagnostics };
   const profiles: PopulationProfile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const name of files) {
-    const loaded = loadProfile(join(folder, name), vocabulary);
-    diagnostics.push(...loaded.diagnostics);
-    if (loaded.profile) profiles.push({ id: basename(name, extname(name)), profile: loaded.profile });
-  }
-  return diagnostics.some((d) => d.severity === 'fout') ? { diagnostics } : { profiles, diagnostics };
-}
-
-type LineParser = (line: string, lineNumber: number, file: string) => { id?: string; value?: unknown; error?: string };
-
-function jsonLine(line: string): { id?: string; value?: unknown; error?: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return { error: 'geen geldige JSON' };
-  }
-  if (value && typeof value === 'object' && !Array.isArray(value) && 'id' in value) {
-    const { id, ...rest } = value as Record<string, unknown>;
-    return { id: String(id), value: rest };
-  }
-  return { value };
-}
-
-async function loadLines(path: string, vocabulary: Vocabulary, parseLine: LineParser, firstLine = 1): Promise<Population> {
-  const profiles: PopulationProfile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let lineNumber = 0;
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const raw of lines) {
-    lineNumber++;
-    if (lineNumber < firstLine || raw.trim() === '') continue;
-    const parsed = parseLine(raw, lineNumber, path);
-    const at = { file: path, line: lineNumber, col: 1 };
-    if (parsed.error) diagnostics.push(diag('WZ111', { line: lineNumber, what: basename(path), detail: parsed.error }, at));
-    else {
-      const checked = checkProfileValue(parsed.value, vocabulary, () => at);
-      diagnostics.push(...checked.diagnostics);
-      if (checked.profile) profiles.push({ id: parsed.id ?? String(lineNumber), profile: checked.profile });
-    }
-    if (diagnostics.length >= MAX_REPORTED_ERRORS) break;
-  }
-  lines.close();
-  return diagnostics.length > 0 ? { diagnostics } : { profiles, diagnostics };
-}
-
-/** Splits one CSV line: quoted fields with "" escapes, the given delimiter. */
-export function splitCsvLine(line: string, delimiter: string): string[] | undefined {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (c === delimiter) {
-      cells.push(cell.trim());
-      cell = '';
-    } else cell += c;
-  }
-  if (quoted) return undefined;
-  cells.push(cell.trim());
-  return cells;
-}
-
-function csvValue(fact: Fact, cell: string, listSeparator: RegExp): FactValue | string {
-  switch (fact.kind) {
-    case 'ja-nee':
-      return /^(ja|true|1)$/i.test(cell) ? true : /^(nee|false|0)$/i.test(cell) ? false : cell;
-    case 'getal': {
-      const number = Number(cell.replace(',', '.'));
-      return Number.isFinite(number) ? number : cell;
-    }
-    case 'schaal':
-    case 'keuze':
-      return cell;
-    case 'lijst':
-      return cell.split(listSeparator).map((v) => v.trim()).filter(Boolean);
-    default:
-      return assertNever(fact);
-  }
-}
-
-async function loadCsv(path: string, vocabulary: Vocabulary): Promise<Population> {
-  const header = await firstLine(path);
-  if (header === undefined) return { diagnostics: [diag('WZ106', {}, { file: path, line: 1, col: 1 })] };
-  const delimiter = header.includes(';') && !header.includes(',') ? ';' : ',';
-  const listSeparator = delimiter === ';' ? /\|/ : /[|;]/;
-  const columns = splitCsvLine(header, delimiter) ?? [];
-  const unknown = columns.filter((c) => c !== 'id' && !vocabulary.facts.has(c));
-  if (unknown.length > 0) return { diagnostics: unknown.map((name) => diag('WZ701', { name }, { file: path, line: 1, col: header.indexOf(name) + 1 })) };
-  return loadLines(
-    path,
-    vocabulary,
-    (line) => {
-      const cells = splitCsvLine(line, delimiter);
-      if (!cells || cells.length !== columns.length) return { error: `verwacht ${columns.length} kolommen` };
-      const value: Record<string, FactValue | string> = {};
-      let id: string | undefined;
-      columns.forEach((column, i) => {
-        const cell = cells[i]!;
-        if (column === 'id') id = cell;
-        else if (cell !== '') value[column] = csvValue(vocabulary.facts.get(column)!, cell, listSeparator);
-      });
-      return { ...(id ? { id } : {}), value };
-    },
-    2,
-  );
-}
-
-async function firstLine(path: string): Promise<string | undefined> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) {
-    lines.close();
-    return line.replace(/^\uFEFF/, '');
-  }
-  return undefined;
+  for await (const profile of opened.population.profiles()) profiles.push(profile);
+  const outcome = opened.population.outcome();
+  const diagnostics = [...outcome.skipped, ...outcome.verdict];
+  return outcome.ok ? { profiles, diagnostics, skipped: opened.population.invalid } : { diagnostics };
 }

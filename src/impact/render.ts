@@ -20,9 +20,13 @@ function percentage(part: number, total: number): string {
   return total === 0 ? '0' : ((100 * part) / total).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
 }
 
+function skippedText(report: ImpactReport): string {
+  return report.skipped > 0 ? ` (${report.skipped} ongeldige overgeslagen)` : '';
+}
+
 function headline(report: ImpactReport): string {
   const rate = report.seconds > 0 ? Math.round(report.total / report.seconds) : report.total;
-  return `${report.total} profielen, ${report.changedProfiles} met een andere uitkomst (${percentage(report.changedProfiles, report.total)}%); ${report.seconds.toFixed(1)} s (${rate} profielen/s)`;
+  return `${report.total} profielen${skippedText(report)}, ${report.changedProfiles} met een andere uitkomst (${percentage(report.changedProfiles, report.total)}%); ${report.seconds.toFixed(1)} s (${rate} profielen/s)`;
 }
 
 export function renderImpactText(report: ImpactReport, style: Style): string {
@@ -62,6 +66,7 @@ export function impactJson(report: ImpactReport): object {
     huidig: report.current,
     catalogus: report.catalogue,
     profielen: report.total,
+    overgeslagen: report.skipped,
     gewijzigd: report.changedProfiles,
     seconden: Number(report.seconds.toFixed(3)),
     groepen: [...report.groups.values()].map((g) => ({
@@ -72,7 +77,7 @@ export function impactJson(report: ImpactReport): object {
         wordt: c.to,
         aantal: c.count,
         oorzaken: [...c.causes.entries()].map(([oorzaak, aantal]) => ({ oorzaak, aantal })),
-        voorbeelden: c.examples,
+        voorbeelden: c.examples.map((e) => ({ id: e.id, cause: e.cause })),
       })),
     })),
   };

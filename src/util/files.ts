@@ -1,5 +1,10 @@
-/** Safe file access for user-supplied paths: size limits and encoding checks, no throws. */
-import { readFileSync, statSync, readdirSync } from 'node:fs';
+/**
+ * Safe file access for user-supplied paths, no throws. Only regular files are read: a FIFO
+ * blocks forever, /dev/zero never ends, a directory or socket cannot be read as text. Each
+ * read checks the type and size before reading, and again on the open descriptor, so a file
+ * swapped between the check and the open cannot slip through.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diag } from '../diagnostics/codes.js';
@@ -12,22 +17,136 @@ export interface TextFile {
   readonly text: string;
 }
 
-export function readTextFile(path: string): { file?: TextFile; diagnostics: Diagnostic[] } {
+/** The read-side limits of one file check. Without maxBytes any size is allowed (streaming readers). */
+export interface ReadLimits {
+  readonly maxBytes?: number;
+}
+
+/** Paths are echoed in messages; a hostile path of kilobytes is cut. */
+function shownPath(path: string): string {
+  return path.length > 200 ? `${path.slice(0, 100)}…${path.slice(-60)}` : path;
+}
+
+function notRegular(path: string, stat: Stats): Diagnostic | undefined {
+  if (stat.isFile()) return undefined;
   const at = { file: path, line: 1, col: 1 };
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) return { diagnostics: [diag('WZ109', { detail: 'dit is geen gewoon bestand' }, at)] };
-    size = stat.size;
-  } catch {
-    return { diagnostics: [diag('WZ101', { path }, at)] };
+  const p = { path: shownPath(path) };
+  if (stat.isDirectory()) return diag('WZ112', p, at);
+  if (stat.isFIFO()) return diag('WZ113', p, at);
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return diag('WZ114', p, at);
+  if (stat.isSocket()) return diag('WZ115', p, at);
+  return diag('WZ109', { detail: 'dit is geen gewoon bestand' }, at);
+}
+
+function tooLarge(path: string, size: number, maxBytes: number | undefined): Diagnostic | undefined {
+  if (maxBytes === undefined || size <= maxBytes) return undefined;
+  return diag('WZ102', { size, max: maxBytes }, { file: path, line: 1, col: 1 });
+}
+
+/** The coded error for a failed stat or open. */
+function accessError(path: string, error: unknown): Diagnostic {
+  const at = { file: path, line: 1, col: 1 };
+  const p = { path: shownPath(path) };
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return diag('WZ101', p, at);
+    case 'ELOOP':
+      return diag('WZ116', p, at);
+    case 'EACCES':
+    case 'EPERM':
+      return diag('WZ117', p, at);
+    case 'ENOTDIR':
+      return diag('WZ118', p, at);
+    case 'ENAMETOOLONG':
+      return diag('WZ119', p, at);
+    case 'ENXIO': // opening a socket
+      return diag('WZ115', p, at);
+    default:
+      return diag('WZ109', { detail: code ?? 'onbekend' }, at);
   }
-  if (size > MAX_FILE_BYTES) return { diagnostics: [diag('WZ102', { size, max: MAX_FILE_BYTES }, at)] };
+}
+
+/**
+ * Checks without opening that `path` is a regular file within the limits. Opening is left
+ * out on purpose: opening some devices already has effects.
+ */
+export function checkRegularFile(path: string, limits: ReadLimits = {}): { size?: number; diagnostics: Diagnostic[] } {
+  let stat: Stats;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    return { diagnostics: [accessError(path, error)] };
+  }
+  const problem = notRegular(path, stat) ?? tooLarge(path, stat.size, limits.maxBytes);
+  return problem ? { diagnostics: [problem] } : { size: stat.size, diagnostics: [] };
+}
+
+// Non-blocking, so a FIFO swapped in after the check cannot hang the open; no controlling tty.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/**
+ * Opens a regular file for reading after checking its type and size (again on the open
+ * descriptor). The caller closes `fd`, e.g. by handing it to createReadStream({ fd }).
+ */
+export function openRegularFile(path: string, limits: ReadLimits = {}): { fd?: number; size?: number; diagnostics: Diagnostic[] } {
+  const checked = checkRegularFile(path, limits);
+  if (checked.size === undefined) return checked;
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (error) {
+    return { diagnostics: [accessError(path, error)] };
+  }
+  try {
+    const stat = fstatSync(fd);
+    const problem = notRegular(path, stat) ?? tooLarge(path, stat.size, limits.maxBytes);
+    if (problem) {
+      closeSync(fd);
+      return { diagnostics: [problem] };
+    }
+    return { fd, size: stat.size, diagnostics: [] };
+  } catch (error) {
+    closeSync(fd);
+    return { diagnostics: [accessError(path, error)] };
+  }
+}
+
+/**
+ * Reads at most maxBytes + 1 bytes from an open file: the size from stat can be stale (a file
+ * that grows, a /proc file that reports 0), so the limit is enforced on what is actually read.
+ */
+function readAtMost(fd: number, expected: number, maxBytes: number): { bytes: Buffer; over: boolean } {
+  let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(expected + 1, 64 * 1024)));
+  let total = 0;
+  for (;;) {
+    if (total === buffer.length) {
+      if (buffer.length > maxBytes) return { bytes: buffer, over: true };
+      const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    const n = readSync(fd, buffer, total, buffer.length - total, null);
+    if (n === 0) return { bytes: buffer.subarray(0, total), over: false };
+    total += n;
+  }
+}
+
+/** Reads a whole UTF-8 text file of at most maxBytes (default MAX_FILE_BYTES). */
+export function readTextFile(path: string, limits: ReadLimits = {}): { file?: TextFile; diagnostics: Diagnostic[] } {
+  const at = { file: path, line: 1, col: 1 };
+  const maxBytes = limits.maxBytes ?? MAX_FILE_BYTES;
+  const opened = openRegularFile(path, { maxBytes });
+  if (opened.fd === undefined) return { diagnostics: opened.diagnostics };
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    const read = readAtMost(opened.fd, opened.size ?? 0, maxBytes);
+    if (read.over) return { diagnostics: [diag('WZ102', { size: `meer dan ${maxBytes}`, max: maxBytes }, at)] };
+    bytes = read.bytes;
   } catch (error) {
-    return { diagnostics: [diag('WZ109', { detail: (error as NodeJS.ErrnoException).code ?? 'onbekend' }, at)] };
+    return { diagnostics: [accessError(path, error)] };
+  } finally {
+    closeSync(opened.fd);
   }
   let text: string;
   try {

@@ -6,6 +6,7 @@ import type { ErrorObject } from 'ajv';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { readTextFile, type TextFile } from '../util/files.js';
+import { strictJsonDiagnostics } from './profile-json.js';
 import { suggest } from '../util/suggest.js';
 import { compileSchema } from '../yaml/schema-validate.js';
 import { parseYaml, spanOfPath, type PathSegment, type YamlSource } from '../yaml/strict.js';
@@ -101,11 +102,6 @@ function profileError(error: ErrorObject, value: Record<string, unknown>, vocabu
   const path = index !== undefined ? [factName, index] : factName ? [factName] : [];
   const at = locate(path);
   switch (error.keyword) {
-    case 'additionalProperties': {
-      const name = String((error.params as { additionalProperty: string }).additionalProperty);
-      const suggestion = suggest(name, [...vocabulary.facts.keys(), EXISTING_INDICATIONS_KEY]);
-      return diag('WZ701', { name, ...(suggestion ? { suggestion } : {}) }, locate([name], 'key'));
-    }
     case 'enum': {
       const labels = fact && 'labels' in fact ? fact.labels : [];
       const raw = index !== undefined ? (value[factName] as unknown[])[index] : value[factName];
@@ -124,6 +120,11 @@ function profileError(error: ErrorObject, value: Record<string, unknown>, vocabu
     }
     default: {
       if (!factName) return diag('WZ705', {}, at);
+      const raw = value[factName];
+      // `18,5` is a Dutch decimal number, not text: say how to write it.
+      if (fact?.kind === 'getal' && typeof raw === 'string' && /^\s*-?\d+,\d+\s*$/.test(raw)) {
+        return diag('WZ702', { fact: factName, expected: expectedWords(fact, factName).expected, advice: `Schrijf een kommagetal met een punt: ${factName}: ${raw.trim().replace(',', '.')}` }, at);
+      }
       return diag('WZ702', { fact: factName, ...expectedWords(fact, factName) }, at);
     }
   }
@@ -134,23 +135,48 @@ export function validateProfile(value: unknown, source: YamlSource, vocabulary: 
   return checkProfileValue(value, vocabulary, (path, which) => spanOfPath(source, [...base, ...path], which));
 }
 
+/** Unknown facts reported one by one; the rest are summed up in one WZ710. */
+export const MAX_UNKNOWN_FACTS_REPORTED = 20;
+
 /** Validates a plain profile value (e.g. one line of a .jsonl population). */
 export function checkProfileValue(value: unknown, vocabulary: Vocabulary, locate: ProfileLocator): { profile?: Profile; diagnostics: Diagnostic[] } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { diagnostics: [diag('WZ705', {}, locate([]))] };
   }
   const validate = validatorFor(vocabulary);
-  if (validate(value)) return { profile: value as Profile, diagnostics: [] };
+  // Unknown keys are found by a set lookup, not by the schema: with allErrors the schema builds an
+  // error object per key, and each reported one costs a suggestion search and a key lookup in the
+  // file. Past a bound the rest are only counted, so 100,000 unknown keys stay linear.
+  const record = value as Record<string, unknown>;
+  const unknown = Object.keys(record).filter((key) => !isProfileKey(key, vocabulary));
+  const known = unknown.length === 0 ? record : Object.fromEntries(Object.entries(record).filter(([key]) => isProfileKey(key, vocabulary)));
+  const unknownDiagnostics = unknownFacts(unknown, vocabulary, locate);
+  if (validate(known)) return unknown.length === 0 ? { profile: value as Profile, diagnostics: [] } : { diagnostics: unknownDiagnostics };
   const seen = new Set<string>();
   const diagnostics = (validate.errors ?? [])
-    .map((e) => profileError(e, value as Record<string, unknown>, vocabulary, locate))
+    .map((e) => profileError(e, record, vocabulary, locate))
     .filter((d) => {
       const key = `${d.code}${d.span?.line}:${d.span?.col}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
-  return { diagnostics };
+  return { diagnostics: [...unknownDiagnostics, ...diagnostics] };
+}
+
+function isProfileKey(key: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.facts.has(key) || key === EXISTING_INDICATIONS_KEY || key === EXISTING_COMPLETE_KEY;
+}
+
+/** WZ701 for the first few unknown facts (with a suggestion), then one WZ710 that counts the rest. */
+function unknownFacts(names: readonly string[], vocabulary: Vocabulary, locate: ProfileLocator): Diagnostic[] {
+  const out = names.slice(0, MAX_UNKNOWN_FACTS_REPORTED).map((name) => {
+    const suggestion = suggest(name, [...vocabulary.facts.keys(), EXISTING_INDICATIONS_KEY]);
+    return diag('WZ701', { name, ...(suggestion ? { suggestion } : {}) }, locate([name], 'key'));
+  });
+  const next = names[MAX_UNKNOWN_FACTS_REPORTED];
+  if (next !== undefined) out.push(diag('WZ710', { count: names.length - MAX_UNKNOWN_FACTS_REPORTED, shown: MAX_UNKNOWN_FACTS_REPORTED }, locate([next], 'key')));
+  return out;
 }
 
 export function parseProfile(file: TextFile, vocabulary: Vocabulary): { profile?: Profile; diagnostics: Diagnostic[] } {
@@ -163,5 +189,7 @@ export function parseProfile(file: TextFile, vocabulary: Vocabulary): { profile?
 export function loadProfile(path: string, vocabulary: Vocabulary): { profile?: Profile; diagnostics: Diagnostic[] } {
   const read = readTextFile(path);
   if (!read.file) return { diagnostics: read.diagnostics };
-  return parseProfile(read.file, vocabulary);
+  // A .json profile must be strict JSON (no trailing comma, no comment); then YAML reads it for positions.
+  const strict = /\.json$/i.test(path) ? strictJsonDiagnostics(read.file) : [];
+  return strict.length > 0 ? { diagnostics: strict } : parseProfile(read.file, vocabulary);
 }

@@ -91,8 +91,12 @@ function describeError(error: ErrorObject, source: YamlSource, value: unknown): 
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
       return diag('WZ205', { path: where, detail: `waarde moet ${numberLimit(error.keyword)} ${String(error.schema)} zijn` }, spanOfPath(source, path));
-    case 'minLength':
-      return diag('WZ205', { path: where, detail: 'mag niet leeg zijn' }, spanOfPath(source, path));
+    case 'minLength': {
+      // "Empty" only when the text is empty; a short text is told how long it must be.
+      const min = Number(error.schema);
+      const detail = min <= 1 || error.data === '' ? 'mag niet leeg zijn' : `is te kort (minstens ${min} tekens, nu ${String(error.data).length})`;
+      return diag('WZ205', { path: where, detail }, spanOfPath(source, path));
+    }
     case 'maxLength':
       return diag('WZ205', { path: where, detail: `is te lang (maximaal ${String(error.schema)} tekens)` }, spanOfPath(source, path));
     case 'minItems':

@@ -27,12 +27,18 @@ export function spanAt(source: { path: string; lines: LineCounter }, offset: num
   return { file: source.path, line, col };
 }
 
+/** At most this many YAML syntax errors are reported per file. */
+export const MAX_YAML_ERRORS = 20;
+
 export function parseYaml(file: TextFile): ParsedYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(file.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, schema: 'core', strict: true });
+  const doc = parseDocument(file.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema: 'core', strict: true });
   const source: YamlSource = { path: file.path, text: file.text, doc, lines };
   const diagnostics: Diagnostic[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) {
+  // A broken file can yield hundreds of follow-on errors (5,000-deep flow nesting gives ~800); the
+  // first few say what to fix, the rest only cost time to render.
+  const reported = [...doc.errors, ...doc.warnings].slice(0, MAX_YAML_ERRORS);
+  for (const error of reported) {
     const span = spanAt(source, error.pos[0]);
     if (error.code === 'DUPLICATE_KEY') {
       const key = /"([^"]*)"|'([^']*)'/.exec(error.message);
@@ -48,6 +54,9 @@ export function parseYaml(file: TextFile): ParsedYaml {
       diagnostics.push(diag('WZ104', { detail: translateYamlError(error.code, error.message) }, span));
     }
   }
+  // Duplicate keys are found here, with one set per map: yaml's own check (uniqueKeys) compares
+  // every key with every earlier one, which makes a profile of 100,000 keys take minutes.
+  diagnostics.push(...duplicateKeys(source));
   // Explicit tags are refused even when yaml knows them (e.g. !!binary, !!set): advisors never need them.
   visitNodes(doc.contents, (node) => {
     if (node.tag && !['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq'].includes(node.tag)) {
@@ -151,4 +160,21 @@ export function spanOfPath(source: YamlSource, path: readonly PathSegment[], whi
 export function formatPath(path: readonly PathSegment[]): string {
   if (path.length === 0) return 'het bestand';
   return path.map((seg, i) => (typeof seg === 'number' ? `[${seg + 1}]` : i === 0 ? seg : `.${seg}`)).join('');
+}
+
+/** WZ105 for each scalar key that occurs earlier in the same map (linear: one set per map). */
+function duplicateKeys(source: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visitNodes(source.doc.contents, (node) => {
+    if (!isMap(node)) return;
+    const seen = new Set<string>();
+    for (const item of node.items) {
+      if (!isScalar(item.key)) continue;
+      const value: unknown = item.key.value;
+      const key = `${typeof value}:${String(value)}`;
+      if (seen.has(key)) out.push(diag('WZ105', { key: String(value) }, spanAt(source, item.key.range?.[0] ?? 0)));
+      seen.add(key);
+    }
+  });
+  return out;
 }

@@ -5,3 +5,6 @@ import { fromRoot } from '../../src/util/files.js';
 export const SEEDS: string | undefined = existsSync(fromRoot('..', 'shared', 'seeds')) ? fromRoot('..', 'shared', 'seeds') : undefined;
 export const CATALOGUES = fromRoot('catalogue');
 export const GOLDEN = fromRoot('test', 'golden');
+
+/** Why a test that needs the source documents was skipped (shown by test/support/skip-reasons.ts). */
+export const NO_SEEDS = 'geen ../shared/seeds naast de repository: citaten tegen de brondocumenten niet gecontroleerd';

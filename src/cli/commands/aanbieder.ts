@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { diag } from '../../diagnostics/codes.js';
 import { prepareCatalogue } from '../../pipeline.js';
 import { checkOffer } from '../../provider/offer.js';
-import { parseWithFormat } from '../args.js';
+import { list, parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { diagnosticsJson, displayPath, printDiagnostics, writeJson } from '../output.js';
 import { usageError } from './check.js';
@@ -11,11 +11,12 @@ import { usageError } from './check.js';
 export const AANBIEDER_USAGE = 'wijzer aanbieder <catalogus> <aanbod.yaml> [--format text|json]';
 
 export async function aanbiederCommand(argv: string[], io: CliIO): Promise<number> {
-  const parsedArgs = parseWithFormat(argv, {}, AANBIEDER_USAGE, ['text', 'json'] as const);
+  const parsedArgs = parseWithFormat(argv, { catalogue: { type: 'string', multiple: true } }, AANBIEDER_USAGE, ['text', 'json'] as const);
   if (!parsedArgs.parsed) return usageError(io, parsedArgs.error);
   const { parsed, format } = parsedArgs;
-  const [folder, offerFile] = parsed.positionals;
-  if (!folder || !offerFile || parsed.positionals.length > 2) return usageError(io, diag('WZ902', { what: 'een catalogusmap en een aanbod-bestand', usage: AANBIEDER_USAGE }));
+  // The catalogue may also be named with --catalogue, like in every other command.
+  const [folder, offerFile, ...rest] = [...list(parsed.values['catalogue']), ...parsed.positionals];
+  if (!folder || !offerFile || rest.length > 0) return usageError(io, diag('WZ902', { what: 'een catalogusmap en een aanbod-bestand', usage: AANBIEDER_USAGE }));
   const prepared = prepareCatalogue(resolve(io.cwd, folder));
   if (!prepared.catalogue || !prepared.compiled) {
     printDiagnostics(io, prepared.diagnostics.filter((d) => d.severity === 'fout'));

@@ -1,5 +1,5 @@
 /** wijzer analyse <catalogus>: gaps, overlaps and dead criteria, each with a counterexample. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyseFolder } from '../../analysis/folder.js';
 import { analysisJson, counterexampleBlock, counterexampleYaml, renderAnalysisMarkdown, summaryLine } from '../../analysis/render.js';
@@ -9,7 +9,9 @@ import { prepareScope } from '../../pipeline.js';
 import { styleFor } from '../../report/style.js';
 import { parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
-import { displayPath, printDiagnostics, writeJson } from '../output.js';
+import { defaultRulesDir } from '../../vocabulary/scope.js';
+import { writeFileAtomic } from '../../util/write.js';
+import { displayPath, printDiagnostics, refuseOverwrite, writeError, writeJson } from '../output.js';
 import { usageError } from './check.js';
 
 export const ANALYSE_USAGE = 'wijzer analyse <catalogus> [--format text|markdown|json] [--tegenvoorbeelden <map>]';
@@ -20,18 +22,35 @@ export async function analyseCommand(argv: string[], io: CliIO): Promise<number>
   const { parsed, format } = args;
   if (parsed.positionals.length !== 1) return usageError(io, diag('WZ902', { what: 'precies één catalogusmap', usage: ANALYSE_USAGE }));
   const folder = resolve(io.cwd, parsed.positionals[0]!);
+  const examples = parsed.values['tegenvoorbeelden'];
+  // Counterexamples written into the catalogue would be read as products next time: refused.
+  const refused = typeof examples === 'string' ? refuseOverwrite(examples, [folder, defaultRulesDir()], io) : undefined;
+  if (refused) {
+    printDiagnostics(io, [refused]);
+    return EXIT.invalid;
+  }
   const result = analyseFolder(folder, prepareScope());
   if (!result.findings) {
     printDiagnostics(io, result.diagnostics.filter((d) => d.severity === 'fout'));
     return EXIT.invalid;
   }
   const findings = result.findings;
-  const examples = parsed.values['tegenvoorbeelden'];
   if (typeof examples === 'string') {
     const target = resolve(io.cwd, examples);
-    mkdirSync(target, { recursive: true });
+    try {
+      mkdirSync(target, { recursive: true });
+    } catch (error) {
+      printDiagnostics(io, [writeError(io, target, error)]);
+      return EXIT.invalid;
+    }
     for (const f of findings.filter((x) => x.counterexample)) {
-      writeFileSync(join(target, `${f.key.replace(/[^a-z0-9+-]+/gi, '_')}.yaml`), `# ${f.diagnostic.message}\n${counterexampleYaml(f)}\n`);
+      const file = join(target, `${f.key.replace(/[^a-z0-9+-]+/gi, '_')}.yaml`);
+      try {
+        writeFileAtomic(file, `# ${f.diagnostic.message}\n${counterexampleYaml(f)}\n`);
+      } catch (error) {
+        printDiagnostics(io, [writeError(io, file, error)]);
+        return EXIT.invalid;
+      }
     }
   }
   const name = displayPath(io, folder);

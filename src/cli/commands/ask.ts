@@ -27,9 +27,9 @@ function undecided(evaluation: Evaluation): boolean {
 }
 
 export async function askCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { catalogue: { type: 'string', multiple: true, short: 'c' }, catalogus: { type: 'string', multiple: true } }, ASK_USAGE);
+  const { parsed, error } = parse(argv, { catalogue: { type: 'string', multiple: true } }, ASK_USAGE);
   if (!parsed) return usageError(io, error!);
-  const folders = [...list(parsed.values['catalogue']), ...list(parsed.values['catalogus'])];
+  const folders = list(parsed.values['catalogue']);
   if (folders.length !== 1 || parsed.positionals.length > 1) return usageError(io, diag('WZ902', { what: 'één --catalogue <map> en hoogstens één profiel', usage: ASK_USAGE }));
   const scope = prepareScope();
   const prepared = prepareCatalogue(resolve(io.cwd, folders[0]!), scope);

@@ -5,7 +5,7 @@ import { buildMatrix, matrixJson, renderMatrixMarkdown, renderMatrixText } from 
 import { prepareCatalogue, prepareScope } from '../../pipeline.js';
 import { styleFor } from '../../report/style.js';
 import type { Catalogue } from '../../catalogue/types.js';
-import { parseWithFormat } from '../args.js';
+import { list, parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics, writeJson } from '../output.js';
 import { usageError } from './check.js';
@@ -13,13 +13,14 @@ import { usageError } from './check.js';
 export const COMPARE_USAGE = 'wijzer compare <catalogus> <catalogus>... [--format text|markdown|json]';
 
 export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseWithFormat(argv, {}, COMPARE_USAGE, ['text', 'markdown', 'json'] as const);
+  const args = parseWithFormat(argv, { catalogue: { type: 'string', multiple: true } }, COMPARE_USAGE, ['text', 'markdown', 'json'] as const);
   if (!args.parsed) return usageError(io, args.error);
   const { parsed, format } = args;
-  if (parsed.positionals.length === 0) return usageError(io, diag('WZ902', { what: 'een of meer catalogusmappen', usage: COMPARE_USAGE }));
+  const folders = [...parsed.positionals, ...list(parsed.values['catalogue'])];
+  if (folders.length === 0) return usageError(io, diag('WZ902', { what: 'een of meer catalogusmappen', usage: COMPARE_USAGE }));
   const scope = prepareScope();
   const catalogues: Catalogue[] = [];
-  for (const folder of parsed.positionals) {
+  for (const folder of folders) {
     const prepared = prepareCatalogue(resolve(io.cwd, folder), scope);
     if (!prepared.catalogue || !prepared.compiled) {
       printDiagnostics(io, prepared.diagnostics.filter((d) => d.severity === 'fout'));

@@ -5,7 +5,8 @@ import { rulesOf } from '../../compile/rules.js';
 import { prepareCatalogue } from '../../pipeline.js';
 import { parse } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
-import { printDiagnostics, writeOutput } from '../output.js';
+import { defaultRulesDir } from '../../vocabulary/scope.js';
+import { printDiagnostics, refuseOverwrite, writeOutput } from '../output.js';
 import { usageError } from './check.js';
 
 export const COMPILE_USAGE = 'wijzer compile <catalogus> [-o <bestand.json>]';
@@ -15,7 +16,15 @@ export async function compileCommand(argv: string[], io: CliIO): Promise<number>
   if (!parsed) return usageError(io, error!);
   const folder = parsed.positionals[0];
   if (!folder || parsed.positionals.length > 1) return usageError(io, diag('WZ902', { what: 'precies één catalogusmap', usage: COMPILE_USAGE }));
-  const prepared = prepareCatalogue(resolve(io.cwd, folder));
+  const output = parsed.values['output'];
+  // What compile reads: the catalogue and the rules. Refused before any work is done.
+  const inputs = [resolve(io.cwd, folder), defaultRulesDir()];
+  const refused = typeof output === 'string' ? refuseOverwrite(output, inputs, io) : undefined;
+  if (refused) {
+    printDiagnostics(io, [refused]);
+    return EXIT.invalid;
+  }
+  const prepared = prepareCatalogue(inputs[0]!);
   const errors = prepared.diagnostics.filter((d) => d.severity === 'fout');
   if (!prepared.compiled) {
     printDiagnostics(io, errors);
@@ -23,8 +32,7 @@ export async function compileCommand(argv: string[], io: CliIO): Promise<number>
   }
   const rules = rulesOf(prepared.compiled);
   const text = `${JSON.stringify(rules, null, 2)}\n`;
-  const output = parsed.values['output'];
-  const written = writeOutput(io, output, text);
+  const written = writeOutput(io, output, text, inputs);
   if (written === undefined) return EXIT.invalid;
   if (written !== null) io.stdout.write(`${rules.length} regels voor ${prepared.compiled.products.length} producten geschreven naar ${written}\n`);
   return EXIT.ok;

@@ -21,14 +21,15 @@ import { usageError } from './check.js';
 export const EVALUATE_USAGE = 'wijzer evaluate <profiel.yaml|.json> --catalogue <map> [--catalogue <map>...] [--format text|json|markdown]';
 
 export async function evaluateCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseWithFormat(argv, { catalogue: { type: 'string', multiple: true, short: 'c' }, catalogus: { type: 'string', multiple: true }, regels: { type: 'string' } }, EVALUATE_USAGE, ['text', 'json', 'markdown'] as const);
+  const args = parseWithFormat(argv, { catalogue: { type: 'string', multiple: true }, regels: { type: 'string' } }, EVALUATE_USAGE, ['text', 'json', 'markdown'] as const);
   if (!args.parsed) return usageError(io, args.error);
   const { parsed, format } = args;
   const [profilePath, ...extraFolders] = parsed.positionals;
   if (!profilePath) return usageError(io, diag('WZ902', { what: 'een profielbestand', usage: EVALUATE_USAGE }));
   // `--catalogue catalogue/*` expands to several folders; the ones after the first arrive as positionals.
-  const folders = [...list(parsed.values['catalogue']), ...list(parsed.values['catalogus']), ...(folderOptionGiven(parsed.values) ? extraFolders : [])];
-  if (extraFolders.length > 0 && !folderOptionGiven(parsed.values)) return usageError(io, diag('WZ902', { what: 'precies één profielbestand en --catalogue <map>', usage: EVALUATE_USAGE }));
+  const given = list(parsed.values['catalogue']);
+  const folders = [...given, ...(given.length > 0 ? extraFolders : [])];
+  if (extraFolders.length > 0 && given.length === 0) return usageError(io, diag('WZ902', { what: 'precies één profielbestand en --catalogue <map>', usage: EVALUATE_USAGE }));
   if (folders.length === 0) return usageError(io, diag('WZ902', { what: '--catalogue <map>', usage: EVALUATE_USAGE }));
 
   const rules = parsed.values['regels'];
@@ -65,10 +66,6 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
     io.stdout.write(`${[...summary, ...evaluations.map((e) => renderText(e, vocabulary, style, name))].join('\n\n')}\n`);
   }
   return EXIT.ok;
-}
-
-function folderOptionGiven(values: Record<string, unknown>): boolean {
-  return values['catalogue'] !== undefined || values['catalogus'] !== undefined;
 }
 
 /** Existing indications that match no product are reported, not silently ignored. */

@@ -2,22 +2,29 @@
 import { resolve } from 'node:path';
 import { diag } from '../../diagnostics/codes.js';
 import { loadVersions, parseVersion, type LoadedVersion } from '../../diff/load-version.js';
-import { MIN_PROFILES_PER_WORKER, runImpactOnWorkers } from '../../impact/parallel.js';
-import { availableParallelism } from 'node:os';
-import { ImpactRun, runImpact } from '../../impact/impact.js';
-import { loadPopulation } from '../../impact/population.js';
+import { DEFAULT_INVALID_LIMIT, parseInvalidLimit } from '../../impact/invalid-limit.js';
+import { runImpactStreaming } from '../../impact/parallel.js';
+import { openPopulation, type Population } from '../../impact/population.js';
 import { impactJson, renderImpactHtml, renderImpactMarkdown, renderImpactText } from '../../impact/render.js';
 import { styleFor } from '../../report/style.js';
 import { isDirectory } from '../../util/files.js';
 import { parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
-import { printDiagnostics, writeOutput } from '../output.js';
+import { printDiagnostics, refuseOverwrite, writeOutput } from '../output.js';
 import { usageError } from './check.js';
 
-export const IMPACT_USAGE = 'wijzer impact <catalogus> --base <git-versie|map> --profielen <map|.jsonl|.csv> [--format text|markdown|json|html] [-o <bestand>]';
+export const IMPACT_USAGE =
+  'wijzer impact <catalogus> --base <git-versie|map> --profielen <map|.jsonl|.csv> [--max-ongeldig <aantal|percentage>] [--format text|markdown|json|html] [-o <bestand>]';
+
+type Format = 'text' | 'markdown' | 'json' | 'html';
 
 export async function impactCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseWithFormat(argv, { base: { type: 'string' }, profielen: { type: 'string' }, output: { type: 'string', short: 'o' } }, IMPACT_USAGE, ['text', 'markdown', 'json', 'html'] as const);
+  const args = parseWithFormat(
+    argv,
+    { base: { type: 'string' }, profielen: { type: 'string' }, 'max-ongeldig': { type: 'string' }, output: { type: 'string', short: 'o' } },
+    IMPACT_USAGE,
+    ['text', 'markdown', 'json', 'html'] as const,
+  );
   if (!args.parsed) return usageError(io, args.error);
   const { parsed, format } = args;
   const [folder, ...rest] = parsed.positionals;
@@ -26,50 +33,80 @@ export async function impactCommand(argv: string[], io: CliIO): Promise<number> 
   if (!folder || rest.length > 0 || typeof base !== 'string' || typeof profiles !== 'string') {
     return usageError(io, diag('WZ902', { what: 'een catalogus, --base en --profielen', usage: IMPACT_USAGE }));
   }
-  const baseSpec = isDirectory(resolve(io.cwd, base)) ? parseVersion(base) : parseVersion(`${folder}@${base}`);
+  const limitOption = parsed.values['max-ongeldig'];
+  const limit = typeof limitOption === 'string' ? parseInvalidLimit(limitOption) : DEFAULT_INVALID_LIMIT;
+  if (!limit) return usageError(io, diag('WZ917', { value: String(limitOption), option: '--max-ongeldig', expected: 'een aantal (zoals 10) of een percentage tot 100% (zoals 1% of 0.5%)' }));
+  const output = parsed.values['output'];
+  const profilesPath = resolve(io.cwd, profiles);
+  const baseFolder = isDirectory(resolve(io.cwd, base)) ? base : undefined;
+  // The report must not replace the population or land in a catalogue it reads.
+  if (typeof output === 'string') {
+    const refused = refuseOverwrite(output, [profilesPath, resolve(io.cwd, folder), ...(baseFolder ? [resolve(io.cwd, baseFolder)] : [])], io);
+    if (refused) {
+      printDiagnostics(io, [refused]);
+      return EXIT.invalid;
+    }
+  }
+  const baseSpec = baseFolder ? parseVersion(base) : parseVersion(`${folder}@${base}`);
   const loaded = loadVersions([baseSpec, parseVersion(folder)], io.cwd);
   if (!loaded.versions) {
     printDiagnostics(io, loaded.diagnostics);
     return EXIT.invalid;
   }
   try {
-    return await impactOf(loaded.versions, resolve(io.cwd, profiles), format ?? 'text', parsed.values['output'], io);
+    const [before, after] = loaded.versions as [LoadedVersion, LoadedVersion];
+    const opened = openPopulation(profilesPath, after.scope.vocabulary, limit);
+    if (!opened.population) {
+      printDiagnostics(io, opened.diagnostics);
+      return EXIT.invalid;
+    }
+    return await impactOf(before, after, opened.population, format ?? 'text', output, io);
   } finally {
     loaded.release();
   }
 }
 
-async function impactOf(versions: LoadedVersion[], profilesPath: string, format: 'text' | 'markdown' | 'json' | 'html', output: unknown, io: CliIO): Promise<number> {
-  const [before, after] = versions as [LoadedVersion, LoadedVersion];
-  const population = await loadPopulation(profilesPath, after.scope.vocabulary);
-  if (!population.profiles) {
-    printDiagnostics(io, population.diagnostics);
-    return EXIT.invalid;
-  }
+/** Progress on stderr: a live line on a terminal, else a line per tenth of the population read. */
+function progressReporter(io: CliIO, population: Population): { update: (done: number) => void; finish: (done: number) => void; stop: () => void } {
   const tty = io.stderr.isTTY === true;
-  let lastTenth = -1;
-  const progress = (done: number, total: number) => {
-    const tenth = Math.floor((10 * done) / total);
-    if (tty) io.stderr.write(`\rimpact: ${done}/${total} profielen (${Math.floor((100 * done) / total)}%)${done === total ? '\n' : ''}`);
-    else if (tenth !== lastTenth) {
-      lastTenth = tenth;
-      io.stderr.write(`impact: ${done}/${total} profielen (${Math.floor((100 * done) / total)}%)\n`);
-    }
+  let lastTenth = 0;
+  return {
+    update(done) {
+      const percent = Math.floor(100 * population.progress());
+      if (tty) io.stderr.write(`\rimpact: ${done} profielen (${percent}% gelezen)`);
+      else if (Math.floor(percent / 10) > lastTenth && percent < 100) {
+        lastTenth = Math.floor(percent / 10);
+        io.stderr.write(`impact: ${done} profielen (${percent}% gelezen)\n`);
+      }
+    },
+    finish(done) {
+      io.stderr.write(`${tty ? '\r' : ''}impact: ${done}/${done} profielen (100%)\n`);
+    },
+    stop() {
+      if (tty) io.stderr.write('\n');
+    },
   };
-  const source = (v: LoadedVersion) => ({ label: v.spec.label, folder: v.folder, ...(v.rulesDir ? { rulesDir: v.rulesDir } : {}) });
-  const report =
-    population.profiles.length >= 2 * MIN_PROFILES_PER_WORKER && availableParallelism() > 1
-      ? await runImpactOnWorkers(source(before), source(after), population.profiles, progress)
-      : await runImpact(new ImpactRun({ label: before.spec.label, compiled: before.compiled }, { label: after.spec.label, compiled: after.compiled }), population.profiles, progress);
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(impactJson(report), null, 2)}\n`
-      : format === 'markdown'
-        ? renderImpactMarkdown(report)
-        : format === 'html'
-          ? renderImpactHtml(report)
-          : `${renderImpactText(report, styleFor(io.stdout, io.env))}\n`;
-  const written = writeOutput(io, output, text);
+}
+
+function render(format: Format, report: Parameters<typeof impactJson>[0], io: CliIO): string {
+  if (format === 'json') return `${JSON.stringify(impactJson(report), null, 2)}\n`;
+  if (format === 'markdown') return renderImpactMarkdown(report);
+  if (format === 'html') return renderImpactHtml(report);
+  return `${renderImpactText(report, styleFor(io.stdout, io.env))}\n`;
+}
+
+async function impactOf(before: LoadedVersion, after: LoadedVersion, population: Population, format: Format, output: unknown, io: CliIO): Promise<number> {
+  const progress = progressReporter(io, population);
+  const version = (v: LoadedVersion) => ({ source: { label: v.spec.label, folder: v.folder, ...(v.rulesDir ? { rulesDir: v.rulesDir } : {}) }, compiled: v.compiled });
+  const report = await runImpactStreaming(version(before), version(after), population.profiles(), progress.update);
+  const outcome = population.outcome();
+  if (outcome.ok) progress.finish(report.total);
+  else progress.stop();
+  printDiagnostics(io, outcome.skipped);
+  printDiagnostics(io, outcome.verdict);
+  if (!outcome.ok) return EXIT.invalid;
+  report.skipped = population.invalid;
+  const written = writeOutput(io, output, render(format, report, io));
   if (written === undefined) return EXIT.invalid;
   if (written !== null) io.stdout.write(`${report.total} profielen, ${report.changedProfiles} gewijzigd; rapport geschreven naar ${written}\n`);
   return EXIT.ok;

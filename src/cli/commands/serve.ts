@@ -5,12 +5,12 @@ import { diag } from '../../diagnostics/codes.js';
 import { buildApp } from '../../server/app.js';
 import { loadContext } from '../../server/context.js';
 import { isDirectory } from '../../util/files.js';
-import { parse } from '../args.js';
+import { integerOption, list, parse } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics } from '../output.js';
 import { usageError } from './check.js';
+import { SERVE_USAGE } from './serve-usage.js';
 
-export const SERVE_USAGE = 'wijzer serve [catalogus...] [--port 8080] [--host 127.0.0.1]';
 
 /** Without folders: every catalogue under catalogue/ of the working directory. */
 function defaultFolders(cwd: string): string[] {
@@ -19,13 +19,15 @@ function defaultFolders(cwd: string): string[] {
 }
 
 export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { port: { type: 'string' }, host: { type: 'string' } }, SERVE_USAGE);
+  const { parsed, error } = parse(argv, { catalogue: { type: 'string', multiple: true }, port: { type: 'string' }, host: { type: 'string' } }, SERVE_USAGE);
   if (!parsed) return usageError(io, error!);
-  const portText = typeof parsed.values['port'] === 'string' ? parsed.values['port'] : '8080';
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) return usageError(io, diag('WZ904', { value: portText, option: '--port', allowed: 'een poortnummer van 0 tot 65535' }));
+  // Port 0 is meaningful: the system picks a free port (the tests use it).
+  const portOption = integerOption(parsed.values['port'], '--port', 0, 65535, 8080);
+  if (portOption.error) return usageError(io, portOption.error);
+  const port = portOption.value!;
   const host = typeof parsed.values['host'] === 'string' ? parsed.values['host'] : '127.0.0.1';
-  const folders = parsed.positionals.length > 0 ? parsed.positionals.map((f) => resolve(io.cwd, f)) : defaultFolders(io.cwd);
+  const given = [...parsed.positionals, ...list(parsed.values['catalogue'])];
+  const folders = given.length > 0 ? given.map((f) => resolve(io.cwd, f)) : defaultFolders(io.cwd);
   if (folders.length === 0) return usageError(io, diag('WZ902', { what: 'een of meer catalogusmappen', usage: SERVE_USAGE }));
   const loaded = loadContext(folders);
   printDiagnostics(io, loaded.diagnostics);
