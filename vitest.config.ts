@@ -4,5 +4,6 @@ import { defineConfig } from 'vitest/config';
 // they take seconds. Speed is measured by `npm run bench`, not by test timeouts.
 export default defineConfig({
   // skip-reasons lists skipped tests with their reason (e.g. no ../shared/seeds) after the summary.
-  test: { testTimeout: 60_000, reporters: ['default', './test/support/skip-reasons.ts'] },
+  // scratch-tmpdir gives the run a private TMPDIR and removes it afterwards.
+  test: { testTimeout: 60_000, reporters: ['default', './test/support/skip-reasons.ts'], globalSetup: ['./test/support/scratch-tmpdir.ts'] },
 });
