@@ -4,10 +4,10 @@
  * regio.yaml families, analyse.yaml, facts, definitions or a golden case), and every criterion
  * in the table of section 3 is type-checked against the bundled vocabulary.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from './support/scratch.js';
 import { parse, stringify } from 'yaml';
 import { analyseFolder } from '../src/analysis/folder.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
@@ -18,14 +18,7 @@ import { CATALOGUES } from './support/paths.js';
 
 const GUIDE = readFileSync(fromRoot('docs', 'auteursgids.md'), 'utf8');
 const BASE = fromRoot('test', 'fixtures', 'negatief', '_basis');
-const temps: string[] = [];
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function temp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wijzer-gids-'));
-  temps.push(dir);
-  return dir;
-}
+const temp = (): string => scratchFolder('gids-');
 
 /** The ```yaml blocks, with the indentation of an indented block (inside a list item) removed. */
 function yamlBlocks(markdown: string): { line: number; text: string }[] {

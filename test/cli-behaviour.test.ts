@@ -4,23 +4,17 @@
  * was skipped, and messages that say what is wrong instead of something misleading.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from './support/scratch.js';
 import { decimalOption, integerOption, parse, positiveInteger } from '../src/cli/args.js';
 import { shown } from '../src/diagnostics/codes.js';
 import { fromRoot } from '../src/util/files.js';
 import { cli } from './support/cli.js';
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function temp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wijzer-gedrag-'));
-  temps.push(dir);
-  return dir;
-}
+const temp = (): string => scratchFolder('gedrag-');
 
 function file(name: string, content: string): string {
   const path = join(temp(), name);

@@ -5,10 +5,10 @@
  * naming the definition and its chain, without expanding anything exponentially and without a
  * stack overflow. (How fast is `npm run bench`'s business; here a hang shows up as a timeout.)
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from './support/scratch.js';
 import { checkDefinitions, checkExpr, type Definition, type Scope } from '../src/check/typecheck.js';
 import { MAX_DEFINITION_LEVELS, MAX_EXPANDED_COMPARISONS, MAX_EXPANDED_NESTING } from '../src/check/expansion.js';
 import { dependenciesOf } from '../src/check/usage.js';
@@ -23,14 +23,7 @@ import { checkProfileValue, loadProfile, MAX_UNKNOWN_FACTS_REPORTED } from '../s
 import { loadScope } from '../src/vocabulary/scope.js';
 
 const base = loadScope().scope!;
-const temps: string[] = [];
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function temp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wijzer-defs-'));
-  temps.push(dir);
-  return dir;
-}
+const temp = (): string => scratchFolder('defs-');
 
 /** A scope with extra definitions, built in memory (no YAML) so the 5,000-step chain is quick to set up. */
 function scopeWith(definitions: Record<string, string>): Scope {

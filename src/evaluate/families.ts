@@ -53,11 +53,14 @@ function familyOutcome(familie: string, members: readonly ProductOutcome[], sett
  * kenmerken present than the lightest fitting level, the report points there (advice; the
  * lightest fitting level stays the answer).
  */
+/** A level with what keeps it from fitting and the kenmerken that deviate or support. */
+function fitOf(product: ProductOutcome, afwijkingen: readonly Afwijking[]): ClosestFit {
+  const kenmerken = product.clauses.filter((c) => c.role === 'kenmerk');
+  return { product, afwijkingen, afwijkendeKenmerken: kenmerken.filter((c) => c.truth === 'onwaar'), steunendeKenmerken: kenmerken.filter((c) => c.truth === 'waar') };
+}
+
 function kenmerkPointer(lightest: readonly ProductOutcome[], heavier: readonly ProductOutcome[]): FamilyOutcome['kenmerkenWijzenOp'] {
-  const evidence = (product: ProductOutcome): ClosestFit => {
-    const kenmerken = product.clauses.filter((c) => c.role === 'kenmerk');
-    return { product, afwijkingen: [], afwijkendeKenmerken: kenmerken.filter((c) => c.truth === 'onwaar'), steunendeKenmerken: kenmerken.filter((c) => c.truth === 'waar') };
-  };
+  const evidence = (product: ProductOutcome): ClosestFit => fitOf(product, []);
   const light = lightest.map(evidence).sort((a, b) => b.steunendeKenmerken.length - a.steunendeKenmerken.length)[0]!;
   const best = heavier.map(evidence).sort((a, b) => b.steunendeKenmerken.length - a.steunendeKenmerken.length || a.afwijkendeKenmerken.length - b.afwijkendeKenmerken.length)[0];
   if (!best || best.steunendeKenmerken.length <= light.steunendeKenmerken.length) return undefined;
@@ -74,13 +77,7 @@ export function closestFits(members: readonly ProductOutcome[]): ClosestFit[] {
         ...product.limieten.filter(isHardExcess).map((limit) => ({ kind: 'limiet' as const, limit })),
         ...(product.combinatie && !product.combinatie.satisfiedBy && product.combinatie.undecided.length === 0 ? [{ kind: 'combinatie' as const, combinatie: product.combinatie }] : []),
       ];
-      const kenmerken = product.clauses.filter((c) => c.role === 'kenmerk');
-      return {
-        product,
-        afwijkingen,
-        afwijkendeKenmerken: kenmerken.filter((c) => c.truth === 'onwaar'),
-        steunendeKenmerken: kenmerken.filter((c) => c.truth === 'waar'),
-      };
+      return fitOf(product, afwijkingen);
     })
     // Unmet criteria weigh most; a request above a limit least, because the toegang can adjust it.
     .sort(
