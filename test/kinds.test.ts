@@ -222,6 +222,15 @@ describe('wijzer aanbieder', () => {
     expect(json.diagnostics.map((d) => d.code)).toEqual(['WZ332', 'WZ332']);
   });
 
+  it('gives no verdict line for an offer file that does not load', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wijzer-aanbod-')), 'aanbod.yaml');
+    writeFileSync(file, 'leeftijd: 40\n');
+    const run = await cli(['aanbieder', FOLDER, file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('WZ202');
+    expect(run.stdout).toBe('');
+  });
+
   it('is a usage error without an offer', async () => {
     expect((await cli(['aanbieder', FOLDER])).code).toBe(2);
   });

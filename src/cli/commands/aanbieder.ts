@@ -37,6 +37,9 @@ export async function aanbiederCommand(argv: string[], io: CliIO): Promise<numbe
     return ok ? EXIT.ok : EXIT.invalid;
   }
   printDiagnostics(io, result.diagnostics);
+  // An offer file that does not load (YAML or schema errors) has no verdict to summarise.
+  const unreadable = result.diagnostics.some((d) => d.severity === 'fout' && !['WZ330', 'WZ331', 'WZ332'].includes(d.code));
+  if (unreadable) return EXIT.invalid;
   const who = result.aanbieder ?? displayPath(io, resolve(io.cwd, offerFile));
   const unknown = result.diagnostics.filter((d) => d.code === 'WZ332').length;
   const problems = [
