@@ -235,3 +235,13 @@ describe('wijzer aanbieder', () => {
     expect((await cli(['aanbieder', FOLDER])).code).toBe(2);
   });
 });
+
+describe('questions', () => {
+  it('ask what decides a status before what only rules out an open exclusion', async () => {
+    const duurzaam = new Evaluator(prepareCatalogue(fromRoot('catalogue', 'ambulante-hulp-duurzaam')).compiled!);
+    const facts = (await duurzaam.evaluate({ gevraagde_hulpvormen: ['begeleiding'] })).questions.map((q) => q.fact);
+    // zorg_niet_binnen_reguliere_trajecten is Maatwerk's voorwaarde; doel_jeugdhulp only an exclusion.
+    expect(facts.indexOf('zorg_niet_binnen_reguliere_trajecten')).toBeGreaterThanOrEqual(0);
+    expect(facts.indexOf('zorg_niet_binnen_reguliere_trajecten')).toBeLessThan(facts.indexOf('doel_jeugdhulp'));
+  });
+});

@@ -16,14 +16,21 @@ export interface Question {
 export function rankQuestions(products: readonly ProductOutcome[]): Question[] {
   const decides = new Map<string, number>();
   const involved = new Map<string, number>();
+  /** Facts that leave a status open; the others only rule out an exclusion still open. */
+  const opensStatus = new Set<string>();
+  const count = (map: Map<string, number>, fact: string) => map.set(fact, (map.get(fact) ?? 0) + 1);
   for (const product of products) {
-    // Open exclusions are worth asking too, after what decides a status.
-    for (const fact of new Set(product.openUitsluitingen.flatMap((c) => c.missing))) if (!product.missing.includes(fact)) involved.set(fact, (involved.get(fact) ?? 0) + 1);
+    for (const fact of new Set(product.openUitsluitingen.flatMap((c) => c.missing))) if (!product.missing.includes(fact)) count(involved, fact);
     if (product.status !== 'onbekend') continue;
-    for (const fact of product.missing) involved.set(fact, (involved.get(fact) ?? 0) + 1);
-    if (product.missing.length === 1) decides.set(product.missing[0]!, (decides.get(product.missing[0]!) ?? 0) + 1);
+    for (const fact of product.missing) {
+      count(involved, fact);
+      opensStatus.add(fact);
+    }
+    if (product.missing.length === 1) count(decides, product.missing[0]!);
   }
+  // What decides a status is asked before what only rules out an open exclusion.
+  const rank = (fact: string) => (opensStatus.has(fact) ? 0 : 1);
   return [...involved.entries()]
-    .map(([fact, count]) => ({ fact, decides: decides.get(fact) ?? 0, involved: count }))
-    .sort((a, b) => b.decides - a.decides || b.involved - a.involved || a.fact.localeCompare(b.fact));
+    .map(([fact, n]) => ({ fact, decides: decides.get(fact) ?? 0, involved: n }))
+    .sort((a, b) => b.decides - a.decides || rank(a.fact) - rank(b.fact) || b.involved - a.involved || a.fact.localeCompare(b.fact));
 }
