@@ -1,15 +1,19 @@
 /**
  * Profile → explained decision. Where a fact flows:
- *   profile → json-rules-engine (holds/fails rule per clause, excess rule per limit)
+ *   profile → the rules (holds/fails per clause, excess per limit) on the compiled evaluator
+ *   (src/engine/compiled.ts) or on json-rules-engine as the reference — one RuleResults either way
  *   → clause truth (waar/onwaar/onbekend) and limit verdicts
  *   → product status (uitgesloten > niet passend > onbekend > passend; kenmerken never count)
  *   → combinations → families (lightest fit, level chosen by the toegang, closest fit)
  *   → referrals and the Wmo/Jeugd code.
  */
 import { limitRules, type CompiledCatalogue, type CompiledClause, type CompiledLimiet, type CompiledProduct } from '../compile/rules.js';
-import { leavesOf } from '../compile/lower.js';
+import { leavesOf, type Leaf } from '../compile/lower.js';
 import type { Profile } from '../vocabulary/types.js';
-import { RuleRunner, type RuleOutcome } from './engine.js';
+import { CompiledEngine } from '../engine/compiled.js';
+import { JsonRulesEngine } from '../engine/json-rules-engine.js';
+import { ruleIndex, ruleSet, type RuleResults, type RuleSet } from '../engine/rule-set.js';
+import type { EngineKind } from '../engine/choice.js';
 import { isHardExcess, isOpenHardLimit, type ClauseOutcome, type Evaluation, type LimitOutcome, type ProductOutcome, type Status, type Truth } from './outcome.js';
 import { applyCombinations } from './combinations.js';
 import { rankQuestions } from './questions.js';
@@ -27,35 +31,95 @@ export function decides(clause: { readonly role: CompiledClause['role'] }): bool
   return clause.role === 'voorwaarde';
 }
 
+/** Where a clause's and a limit's rules sit in the rule set. */
+interface ClausePlan {
+  readonly compiled: CompiledClause;
+  readonly holds: number;
+  readonly fails: number;
+  readonly leaves: readonly Leaf[];
+  readonly leafStart: number;
+}
+
+interface LimitPlan {
+  readonly compiled: CompiledLimiet;
+  readonly rule: number;
+  readonly situation?: { readonly applies: number; readonly notApplies: number; readonly outside: number; readonly facts: readonly string[] };
+}
+
+interface ProductPlan {
+  readonly compiled: CompiledProduct;
+  readonly clauses: readonly ClausePlan[];
+  readonly limieten: readonly LimitPlan[];
+}
+
 /**
- * The "fails" rules only matter when a fact is missing: with every fact present a clause that
- * does not hold certainly fails. They run on a second engine, only for partial profiles, which
- * halves the work for complete ones. Both engines run the compiled rules unchanged.
+ * Evaluates profiles against one compiled catalogue. The rules (clause holds/fails, limits; the
+ * product-level "passend" rules are for consumers and equal the clause verdict, see
+ * test/compile-engine.test.ts) run on the compiled evaluator, or on json-rules-engine as the
+ * reference; both fill the same RuleResults and the explanation is built from those alone.
  */
 export class Evaluator {
-  private readonly holdsRunner: RuleRunner;
-  private readonly failsRunner: RuleRunner;
-  private readonly usedFacts: readonly string[];
+  private readonly set: RuleSet;
+  private readonly plan: readonly ProductPlan[];
+  private readonly compiledEngine?: CompiledEngine;
+  private readonly reference?: { readonly main: JsonRulesEngine; readonly fails: JsonRulesEngine; readonly usedFacts: readonly string[] };
 
-  constructor(readonly compiled: CompiledCatalogue) {
-    // The product-level "passend" rules are for consumers; their verdict equals the clause
-    // verdict (test/compile-engine.test.ts proves it on a bare Engine), so they are not run here.
-    this.holdsRunner = new RuleRunner(compiled.products.flatMap((p) => [...p.clauses.map((c) => c.holdsRule), ...p.limieten.flatMap(limitRules)]));
-    this.failsRunner = new RuleRunner(compiled.products.flatMap((p) => p.clauses.map((c) => c.failsRule)));
-    this.usedFacts = [...new Set(compiled.products.flatMap((p) => p.clauses.flatMap((c) => leavesOf(c.holds).map((l) => l.fact))))];
+  constructor(
+    readonly compiled: CompiledCatalogue,
+    options: { readonly engine?: EngineKind } = {},
+  ) {
+    const failsRules = compiled.products.flatMap((p) => p.clauses.map((c) => c.failsRule));
+    const mainRules = compiled.products.flatMap((p) => [...p.clauses.map((c) => c.holdsRule), ...p.limieten.flatMap(limitRules)]);
+    this.set = ruleSet([...mainRules, ...failsRules]);
+    const at = (name: string): number => ruleIndex(this.set, name);
+    this.plan = compiled.products.map((p) => ({
+      compiled: p,
+      clauses: p.clauses.map((c) => ({ compiled: c, holds: at(c.holdsRule.name), fails: at(c.failsRule.name), leaves: leavesOf(c.holds), leafStart: this.set.leafStart[at(c.holdsRule.name)]! })),
+      limieten: p.limieten.map((l) => ({
+        compiled: l,
+        rule: at(l.rule.name),
+        ...(l.situation
+          ? { situation: { applies: at(l.situation.appliesRule.name), notApplies: at(l.situation.notAppliesRule.name), outside: at(l.situation.outsideRule.name), facts: [...new Set(leavesOf(l.situation.holds).map((leaf) => leaf.fact))] } }
+          : {}),
+      })),
+    }));
+    if ((options.engine ?? 'wijzer') === 'wijzer') {
+      this.compiledEngine = new CompiledEngine(this.set);
+    } else {
+      // The "fails" rules only matter when a fact is missing: with every fact present a clause that
+      // does not hold certainly fails. They run on a second Engine, only for partial profiles.
+      const failsFrom = mainRules.length;
+      this.reference = {
+        main: new JsonRulesEngine(this.set, mainRules.map((_, i) => i)),
+        fails: new JsonRulesEngine(this.set, failsRules.map((_, i) => failsFrom + i)),
+        usedFacts: [...new Set(compiled.products.flatMap((p) => p.clauses.flatMap((c) => leavesOf(c.holds).map((l) => l.fact))))],
+      };
+    }
   }
 
+  /** The explained decision; with the reference engine it waits for json-rules-engine. */
   async evaluate(profile: Profile): Promise<Evaluation> {
-    const outcomes = await this.holdsRunner.run(profile);
-    if (this.usedFacts.some((fact) => profile[fact] === undefined)) {
-      for (const [name, outcome] of await this.failsRunner.run(profile)) outcomes.set(name, outcome);
+    if (this.compiledEngine) return this.explain(this.compiledEngine.run(profile), profile);
+    const reference = this.reference!;
+    const results = await reference.main.run(profile);
+    if (reference.usedFacts.some((fact) => profile[fact] === undefined)) {
+      const fails = await reference.fails.run(profile);
+      for (const clause of this.plan.flatMap((p) => p.clauses)) results.rules[clause.fails] = fails.rules[clause.fails]!;
     } else {
       // Complete profile: "fails" is exactly "does not hold".
-      for (const product of this.compiled.products) {
-        for (const clause of product.clauses) outcomes.set(clause.failsRule.name, { result: !mustGet(outcomes, clause.holdsRule.name).result, leaves: [] });
-      }
+      for (const clause of this.plan.flatMap((p) => p.clauses)) results.rules[clause.fails] = results.rules[clause.holds]! ? 0 : 1;
     }
-    const first = this.compiled.products.map((p) => productOutcome(p, outcomes, profile));
+    return this.explain(results, profile);
+  }
+
+  /** The compiled evaluator only: the same Evaluation without waiting (impact, batch runs). */
+  evaluateSync(profile: Profile): Evaluation {
+    if (!this.compiledEngine) throw new Error('wijzer: evaluateSync needs the compiled evaluator');
+    return this.explain(this.compiledEngine.run(profile), profile);
+  }
+
+  private explain(results: RuleResults, profile: Profile): Evaluation {
+    const first = this.plan.map((p) => productOutcome(p, results, profile));
     const products = applyCombinations(first, profile);
     return {
       catalogueId: this.compiled.catalogue.id,
@@ -69,45 +133,40 @@ export class Evaluator {
   }
 }
 
-function mustGet(outcomes: Map<string, RuleOutcome>, name: string): RuleOutcome {
-  const outcome = outcomes.get(name);
-  if (!outcome) throw new Error(`wijzer: engine returned no result for rule ${name}`);
-  return outcome;
-}
-
-function clauseOutcome(compiled: CompiledClause, outcomes: Map<string, RuleOutcome>, profile: Profile): ClauseOutcome {
-  const holds = mustGet(outcomes, compiled.holdsRule.name);
-  const fails = mustGet(outcomes, compiled.failsRule.name);
-  if (holds.result && fails.result) throw new Error(`wijzer: clause ${compiled.holdsRule.name} both holds and fails`);
-  const truth: Truth = holds.result ? 'waar' : fails.result ? 'onwaar' : 'onbekend';
-  const leaves = leavesOf(compiled.holds).map((leaf, i) => ({
+function clauseOutcome(plan: ClausePlan, results: RuleResults, profile: Profile): ClauseOutcome {
+  const holds = results.rules[plan.holds] === 1;
+  const fails = results.rules[plan.fails] === 1;
+  if (holds && fails) throw new Error(`wijzer: clause ${plan.compiled.holdsRule.name} both holds and fails`);
+  const truth: Truth = holds ? 'waar' : fails ? 'onwaar' : 'onbekend';
+  const leaves = plan.leaves.map((leaf, i) => ({
     leaf,
     actual: profile[leaf.fact],
-    result: holds.leaves[i]?.result === true,
+    result: results.leaves[plan.leafStart + i] === 1,
   }));
   const missing = truth === 'onbekend' ? [...new Set(leaves.filter((l) => l.actual === undefined).map((l) => l.leaf.fact))] : [];
-  return { compiled, role: compiled.role, truth, leaves, missing };
+  return { compiled: plan.compiled, role: plan.compiled.role, truth, leaves, missing };
 }
 
 /** A limit bites only when the profile states the requested amount; a missing request never blocks. */
-function limitOutcome(compiled: CompiledLimiet, outcomes: Map<string, RuleOutcome>, profile: Profile): LimitOutcome {
+function limitOutcome(plan: LimitPlan, results: RuleResults, profile: Profile): LimitOutcome {
+  const compiled = plan.compiled;
   const requested = profile[compiled.limiet.feit];
   if (typeof requested !== 'number') return { compiled, verdict: 'niet gevraagd' };
-  const situation = compiled.situation;
-  if (situation && mustGet(outcomes, situation.notAppliesRule.name).result) return { compiled, requested, verdict: 'niet van toepassing' };
-  if (situation && !mustGet(outcomes, situation.appliesRule.name).result) {
+  const situation = plan.situation;
+  if (situation && results.rules[situation.notApplies] === 1) return { compiled, requested, verdict: 'niet van toepassing' };
+  if (situation && results.rules[situation.applies] !== 1) {
     // The situation is unknown: only a request outside the bounds depends on it.
-    if (!mustGet(outcomes, situation.outsideRule.name).result) return { compiled, requested, verdict: 'binnen' };
-    const missing = [...new Set(leavesOf(situation.holds).map((l) => l.fact).filter((f) => profile[f] === undefined))];
+    if (results.rules[situation.outside] !== 1) return { compiled, requested, verdict: 'binnen' };
+    const missing = situation.facts.filter((f) => profile[f] === undefined);
     return { compiled, requested, verdict: 'situatie onbekend', missing };
   }
-  const exceeded = mustGet(outcomes, compiled.rule.name).result;
-  return { compiled, requested, verdict: exceeded ? 'overschreden' : 'binnen' };
+  return { compiled, requested, verdict: results.rules[plan.rule] === 1 ? 'overschreden' : 'binnen' };
 }
 
-function productOutcome(compiled: CompiledProduct, outcomes: Map<string, RuleOutcome>, profile: Profile): ProductOutcome {
-  const clauses = compiled.clauses.map((c) => clauseOutcome(c, outcomes, profile));
-  const limieten = compiled.limieten.map((l) => limitOutcome(l, outcomes, profile));
+function productOutcome(plan: ProductPlan, results: RuleResults, profile: Profile): ProductOutcome {
+  const compiled = plan.compiled;
+  const clauses = plan.clauses.map((c) => clauseOutcome(c, results, profile));
+  const limieten = plan.limieten.map((l) => limitOutcome(l, results, profile));
   const voorwaarden = clauses.filter((c) => c.role === 'voorwaarde');
   const uitsluitingen = clauses.filter((c) => c.role === 'uitsluiting');
   let status: Status;
