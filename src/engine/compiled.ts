@@ -1,93 +1,149 @@
 /**
- * The compiled evaluator: every rule's conditions (the exported json-rules-engine JSON, not a
- * second lowering) become closures that run synchronously. Each run reads every fact the rules
- * use once, evaluates every leaf (json-rules-engine does too: it never short-circuits inside one
- * priority group) and records rule and leaf results at the positions of the RuleSet.
+ * The compiled evaluator: the exported json-rules-engine rules (the very JSON `wijzer compile`
+ * writes, not a second lowering) become one generated JavaScript function per rule set that
+ * runs synchronously. It reads every fact the rules use once, evaluates every leaf
+ * (json-rules-engine does too: it never short-circuits within one priority group) and records
+ * rule and leaf results at the positions of the RuleSet.
+ *
+ * Why generated code and not closures: a closure per leaf costs a call and a megamorphic
+ * dispatch per leaf; straight-line code lets V8 inline the comparisons (measured: 4–6× faster
+ * on the bundled catalogues). Only JSON literals and slot numbers enter the code — fact names
+ * and values go through JSON.stringify, so no catalogue text can become code.
  */
 import type { ConditionJson } from '../compile/rules.js';
 import type { Profile } from '../vocabulary/types.js';
-import { leafTest, resolvePath } from './operators.js';
+import { isNumeric, leafTest, resolvePath } from './operators.js';
 import type { RuleResults, RuleSet } from './rule-set.js';
 
-/** Evaluates one condition; `leaves` is the run's leaf results, `values` the fact values read once. */
-type CondFn = (values: readonly unknown[], leaves: Uint8Array) => boolean;
+type ReadFacts = (profile: Profile, own: typeof Object.hasOwn, path: typeof resolvePath) => unknown[];
+type RunRules = (values: readonly unknown[], leaves: Uint8Array, rules: Uint8Array, numeric: typeof isNumeric) => void;
 
-class Builder {
-  readonly facts: string[] = [];
-  readonly paths: (string | undefined)[] = [];
-  private readonly slots = new Map<string, number>();
-  next = 0;
+/**
+ * V8 does not optimise a function above a bytecode size (about 60 KB); the rules are emitted in
+ * pieces of about this much source so that every piece is optimised, however large the catalogue.
+ */
+const PIECE_SOURCE = 8000;
 
-  /** One slot per (fact, path): `aantal` leaves read the list's length once per run. */
-  slot(fact: string, path: string | undefined): number {
+const COMPARE: Record<string, string> = { lessThan: '<', lessThanInclusive: '<=', greaterThan: '>', greaterThanInclusive: '>=' };
+
+class Generator {
+  private readonly slots = new Map<string, string>();
+  readonly reads: string[] = [];
+  body: string[] = [];
+  /** Characters in `body`, to cut the code in pieces V8 optimises. */
+  size = 0;
+  private leaf = 0;
+
+  emit(...lines: string[]): void {
+    for (const line of lines) {
+      this.body.push(line);
+      this.size += line.length;
+    }
+  }
+
+  get leafCount(): number {
+    return this.leaf;
+  }
+
+  /** A local holding the fact's value (after `path`), read once per run. */
+  private slot(fact: string, path: string | undefined): string {
     const key = `${path ?? ''}\u0000${fact}`;
-    let slot = this.slots.get(key);
-    if (slot === undefined) {
-      slot = this.facts.length;
-      this.slots.set(key, slot);
-      this.facts.push(fact);
-      this.paths.push(path);
+    let name = this.slots.get(key);
+    if (!name) {
+      name = `v[${this.slots.size}]`;
+      this.slots.set(key, name);
+      const name_ = JSON.stringify(fact);
+      // json-rules-engine sees the profile's own keys as facts (engine.run({...profile})).
+      const raw = `(own(p, ${name_}) ? p[${name_}] : undefined)`;
+      this.reads.push(path === undefined ? raw : `path(${JSON.stringify(path)}, ${raw})`);
     }
-    return slot;
+    return name;
   }
 
-  condition(cond: ConditionJson): CondFn {
-    if ('all' in cond) return this.group(cond.all, true);
-    if ('any' in cond) return this.group(cond.any, false);
-    if ('not' in cond) {
-      const inner = this.condition(cond.not);
-      return (values, leaves) => !inner(values, leaves);
-    }
-    const at = this.next++;
-    const slot = this.slot(cond.fact, cond.path);
-    const test = leafTest(cond.operator, cond.value);
-    return (values, leaves) => {
-      const result = test(values[slot]);
-      leaves[at] = result ? 1 : 0;
-      return result;
-    };
+  /**
+   * Emits `cond`'s leaves and returns the expression of its truth. `record`: store each leaf's
+   * result (the explanation reads the leaves of the clauses' positive form only).
+   */
+  condition(cond: ConditionJson, record: boolean): string {
+    if ('all' in cond) return this.group(cond.all, '&&', record);
+    if ('any' in cond) return this.group(cond.any, '||', record);
+    if ('not' in cond) return `!(${this.condition(cond.not, record)})`;
+    leafTest(cond.operator, cond.value); // rejects an operator the engine does not know
+    const x = this.slot(cond.fact, cond.path);
+    const at = this.leaf++;
+    const test = this.test(x, cond.operator, cond.value);
+    if (!record) return `(${test})`;
+    const local = `l${at}`;
+    this.emit(`const ${local} = ${test};`, `L[${at}] = ${local} ? 1 : 0;`);
+    return local;
   }
 
-  /** all / any over every item (each leaf is recorded); json-rules-engine: an empty group is true. */
-  private group(items: readonly ConditionJson[], every: boolean): CondFn {
-    const fns = items.map((c) => this.condition(c));
-    if (fns.length === 1) return fns[0]!;
-    if (fns.length === 0) return () => true;
-    return every
-      ? (values, leaves) => {
-          let result = true;
-          for (const fn of fns) if (!fn(values, leaves)) result = false;
-          return result;
-        }
-      : (values, leaves) => {
-          let result = false;
-          for (const fn of fns) if (fn(values, leaves)) result = true;
-          return result;
-        };
+  /** json-rules-engine: an empty all and an empty any are both true. */
+  private group(items: readonly ConditionJson[], op: '&&' | '||', record: boolean): string {
+    const parts = items.map((c) => this.condition(c, record));
+    return parts.length === 0 ? 'true' : `(${parts.join(` ${op} `)})`;
+  }
+
+  /** The operator's test as an expression, with the same results as src/engine/operators.ts. */
+  private test(x: string, operator: string, value: unknown): string {
+    const literal = JSON.stringify(value);
+    switch (operator) {
+      case 'equal':
+        return `${x} === ${literal}`;
+      case 'notEqual':
+        return `${x} !== ${literal}`;
+      case 'in':
+        return (value as unknown[]).length === 0 ? 'false' : `(${(value as unknown[]).map((v) => `${x} === ${JSON.stringify(v)}`).join(' || ')})`;
+      case 'notIn':
+        return (value as unknown[]).length === 0 ? 'true' : `(${(value as unknown[]).map((v) => `${x} !== ${JSON.stringify(v)}`).join(' && ')})`;
+      case 'contains':
+        return `(Array.isArray(${x}) && ${x}.indexOf(${literal}) > -1)`;
+      case 'doesNotContain':
+        return `(Array.isArray(${x}) && ${x}.indexOf(${literal}) === -1)`;
+      default: {
+        const op = COMPARE[operator]!;
+        // Numbers are the common case; anything else goes through json-rules-engine's validator.
+        return `(typeof ${x} === 'number' ? ${x} ${op} ${literal} : numeric(${x}) && ${x} ${op} ${literal})`;
+      }
+    }
   }
 }
 
 export class CompiledEngine {
-  private readonly rules: readonly CondFn[];
-  private readonly facts: readonly string[];
-  private readonly paths: readonly (string | undefined)[];
+  private readonly readFacts: ReadFacts;
+  private readonly pieces: readonly RunRules[];
+  /** The generated source, for inspection (tests, debugging). */
+  readonly source: readonly string[];
 
-  constructor(private readonly set: RuleSet) {
-    const builder = new Builder();
-    this.rules = set.rules.map((rule, i) => {
-      if (builder.next !== set.leafStart[i]) throw new Error(`wijzer: leaf numbering of rule ${rule.name} differs`);
-      return builder.condition(rule.conditions);
+  /** `recordLeaves(i)`: whether rule i's leaf results are kept (default: every rule's). */
+  constructor(
+    private readonly set: RuleSet,
+    recordLeaves: (rule: number) => boolean = () => true,
+  ) {
+    const generator = new Generator();
+    const pieces: string[] = [];
+    set.rules.forEach((rule, i) => {
+      if (generator.leafCount !== set.leafStart[i]) throw new Error(`wijzer: leaf numbering of rule ${rule.name} differs`);
+      const truth = generator.condition(rule.conditions, recordLeaves(i));
+      generator.emit(`R[${i}] = ${truth} ? 1 : 0;`);
+      if (generator.size > PIECE_SOURCE) {
+        pieces.push(['"use strict";', ...generator.body].join('\n'));
+        generator.body = [];
+        generator.size = 0;
+      }
     });
-    this.facts = builder.facts;
-    this.paths = builder.paths;
+    if (generator.body.length > 0) pieces.push(['"use strict";', ...generator.body].join('\n'));
+    const reads = `"use strict";\nreturn [\n${generator.reads.join(',\n')}\n];`;
+    this.source = [reads, ...pieces];
+    this.readFacts = new Function('p', 'own', 'path', reads) as ReadFacts;
+    this.pieces = pieces.map((piece) => new Function('v', 'L', 'R', 'numeric', piece) as RunRules);
   }
 
   run(profile: Profile): RuleResults {
-    // json-rules-engine sees the profile's own keys as facts (engine.run({...profile})).
-    const values = this.facts.map((fact, i) => resolvePath(this.paths[i], Object.hasOwn(profile, fact) ? profile[fact] : undefined));
-    const rules = new Uint8Array(this.rules.length);
+    const rules = new Uint8Array(this.set.rules.length);
     const leaves = new Uint8Array(this.set.leafCount);
-    for (let i = 0; i < this.rules.length; i++) rules[i] = this.rules[i]!(values, leaves) ? 1 : 0;
+    const values = this.readFacts(profile, Object.hasOwn, resolvePath);
+    for (const piece of this.pieces) piece(values, leaves, rules, isNumeric);
     return { rules, leaves };
   }
 }

@@ -1,12 +1,13 @@
 /**
  * json-rules-engine's default operators (7.3, engine-default-operators.js), restated: a fact value
  * that fails an operator's validator makes the leaf false, whatever the comparison would say.
- * The compiled evaluator uses exactly these so that both engines give one truth; the
- * differential tests (test/engine-differential.test.ts) hold it to that.
+ * The compiled evaluator generates code with exactly these results; the differential tests
+ * (test/engine-differential.test.ts) hold both engines, and this table, to one truth.
  */
 type Check = (fact: unknown, value: unknown) => boolean;
 
-const numeric = (fact: unknown): boolean => Number.parseFloat(fact as string).toString() !== 'NaN';
+/** json-rules-engine's numberValidator, word for word. */
+export const isNumeric = (fact: unknown): boolean => Number.parseFloat(fact as string).toString() !== 'NaN';
 const anyValue = (): boolean => true;
 
 const OPERATORS: Record<string, { readonly valid: (fact: unknown) => boolean; readonly test: Check }> = {
@@ -16,10 +17,10 @@ const OPERATORS: Record<string, { readonly valid: (fact: unknown) => boolean; re
   notIn: { valid: anyValue, test: (a, b) => (b as unknown[]).indexOf(a) === -1 },
   contains: { valid: Array.isArray, test: (a, b) => (a as unknown[]).indexOf(b) > -1 },
   doesNotContain: { valid: Array.isArray, test: (a, b) => (a as unknown[]).indexOf(b) === -1 },
-  lessThan: { valid: numeric, test: (a, b) => (a as number) < (b as number) },
-  lessThanInclusive: { valid: numeric, test: (a, b) => (a as number) <= (b as number) },
-  greaterThan: { valid: numeric, test: (a, b) => (a as number) > (b as number) },
-  greaterThanInclusive: { valid: numeric, test: (a, b) => (a as number) >= (b as number) },
+  lessThan: { valid: isNumeric, test: (a, b) => (a as number) < (b as number) },
+  lessThanInclusive: { valid: isNumeric, test: (a, b) => (a as number) <= (b as number) },
+  greaterThan: { valid: isNumeric, test: (a, b) => (a as number) > (b as number) },
+  greaterThanInclusive: { valid: isNumeric, test: (a, b) => (a as number) >= (b as number) },
 };
 
 /** A leaf's test on a fact value; an operator the compiler never emits is a bug. */

@@ -84,7 +84,9 @@ export class Evaluator {
       })),
     }));
     if ((options.engine ?? 'wijzer') === 'wijzer') {
-      this.compiledEngine = new CompiledEngine(this.set);
+      // The explanation shows the leaves of each clause's positive form; no others are kept.
+      const explained = new Set(this.plan.flatMap((p) => p.clauses.map((c) => c.holds)));
+      this.compiledEngine = new CompiledEngine(this.set, (rule) => explained.has(rule));
     } else {
       // The "fails" rules only matter when a fact is missing: with every fact present a clause that
       // does not hold certainly fails. They run on a second Engine, only for partial profiles.
