@@ -1,7 +1,8 @@
 /**
  * Differential test of the two engines on every bundled catalogue: the compiled evaluator and
  * json-rules-engine on the exported rules give every rule and every leaf the same result, and
- * wijzer's explained evaluation is byte-for-byte the same JSON on either engine. Profiles are
+ * wijzer's explained evaluation is byte-for-byte the same JSON on either engine, and deciding
+ * without explaining (impact) gives the same statuses and family decisions. Profiles are
  * complete, partial, with existing indications and with numbers at every threshold
  * (src/population/varied.ts), seeded.
  *
@@ -12,7 +13,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rulesOf } from '../src/compile/rules.js';
-import { Evaluator } from '../src/evaluate/evaluate.js';
+import { Evaluator, type Decision } from '../src/evaluate/evaluate.js';
 import { prepareCatalogue, prepareScope } from '../src/pipeline.js';
 import { VariedProfiles, VARIANTS } from '../src/population/varied.js';
 import { seededRandom } from '../src/population/synthetic.js';
@@ -40,6 +41,10 @@ describe('compiled evaluator and json-rules-engine: one truth', () => {
         const profile = profiles.profile(VARIANTS[i % VARIANTS.length]!);
         await pair.expectSame(profile);
         const evaluation = fast.evaluateSync(profile);
+        // Deciding without explaining (impact) gives the explanation's statuses and family decisions.
+        const decision = fast.decide(profile);
+        const shape = (d: Decision) => [d.products.map((p) => p.status), d.families.map((f) => [f.familie, f.status, f.lichtstPassend.map((p) => p.product.id), f.open.map((p) => p.product.id), f.keuze?.niveaus.map((p) => p.product.id)])];
+        expect(shape(decision)).toEqual(shape(evaluation));
         for (const product of evaluation.products) statuses.set(product.status, (statuses.get(product.status) ?? 0) + 1);
         if (i % EXPLAINED_EVERY === 0) {
           const mine = JSON.stringify(evaluationJson(evaluation, vocabulary));

@@ -41,6 +41,11 @@ class Generator {
     }
   }
 
+  /** Leaves up to `next` belong to a rule that does not run. */
+  skip(next: number): void {
+    this.leaf = next;
+  }
+
   get leafCount(): number {
     return this.leaf;
   }
@@ -115,15 +120,23 @@ export class CompiledEngine {
   /** The generated source, for inspection (tests, debugging). */
   readonly source: readonly string[];
 
-  /** `recordLeaves(i)`: whether rule i's leaf results are kept (default: every rule's). */
+  /**
+   * `recordLeaves(i)`: whether rule i's leaf results are kept (default: every rule's);
+   * `include(i)`: whether rule i runs at all (default: every rule; one left out reads false).
+   */
   constructor(
     private readonly set: RuleSet,
-    recordLeaves: (rule: number) => boolean = () => true,
+    options: { readonly recordLeaves?: (rule: number) => boolean; readonly include?: (rule: number) => boolean } = {},
   ) {
+    const { recordLeaves = () => true, include = () => true } = options;
     const generator = new Generator();
     const pieces: string[] = [];
     set.rules.forEach((rule, i) => {
       if (generator.leafCount !== set.leafStart[i]) throw new Error(`wijzer: leaf numbering of rule ${rule.name} differs`);
+      if (!include(i)) {
+        generator.skip(set.leafStart[i + 1] ?? set.leafCount);
+        return;
+      }
       const truth = generator.condition(rule.conditions, recordLeaves(i));
       generator.emit(`R[${i}] = ${truth} ? 1 : 0;`);
       if (generator.size > PIECE_SOURCE) {

@@ -15,9 +15,10 @@ import { JsonRulesEngine } from '../engine/json-rules-engine.js';
 import { ruleIndex, ruleSet, type RuleResults, type RuleSet } from '../engine/rule-set.js';
 import type { EngineKind } from '../engine/choice.js';
 import { isHardExcess, isOpenHardLimit, type ClauseOutcome, type Evaluation, type LimitOutcome, type ProductOutcome, type Status, type Truth } from './outcome.js';
-import { applyCombinations } from './combinations.js';
+import { applyCombinations, existingOf, requirement, type Existing } from './combinations.js';
 import { rankQuestions } from './questions.js';
-import { families } from './families.js';
+import { decideFamily, families, familyMembers, type Decided, type FamilyDecision } from './families.js';
+import type { Familie } from '../catalogue/types.js';
 import { referralsOf } from './referrals.js';
 import { domainCode } from './domain.js';
 
@@ -29,6 +30,12 @@ import { domainCode } from './domain.js';
  */
 export function decides(clause: { readonly role: CompiledClause['role'] }): boolean {
   return clause.role === 'voorwaarde';
+}
+
+/** What a profile decides, without the explanation around it. */
+export interface Decision {
+  readonly products: readonly Decided[];
+  readonly families: readonly FamilyDecision<Decided>[];
 }
 
 /** Where a clause's and a limit's rules sit in the rule set. */
@@ -62,6 +69,10 @@ export class Evaluator {
   private readonly set: RuleSet;
   private readonly plan: readonly ProductPlan[];
   private readonly compiledEngine?: CompiledEngine;
+  private readonly decider?: CompiledEngine;
+  /** Families in the order they first appear, members by level: grouped once (families.ts familyMembers). */
+  private readonly productIndex: ReadonlyMap<string, number>;
+  private readonly familyPlans: readonly { readonly familie: string; readonly members: readonly number[]; readonly setting: Familie | undefined }[];
   private readonly reference?: { readonly main: JsonRulesEngine; readonly fails: JsonRulesEngine; readonly usedFacts: readonly string[] };
 
   constructor(
@@ -83,10 +94,19 @@ export class Evaluator {
           : {}),
       })),
     }));
+    this.productIndex = new Map(this.plan.map((p, i) => [p.compiled.product.id, i]));
+    this.familyPlans = [...familyMembers(this.plan.map((p) => p.compiled.product))].map(([familie, members]) => ({
+      familie,
+      members,
+      setting: compiled.catalogue.region.families.find((f) => f.id === familie),
+    }));
     if ((options.engine ?? 'wijzer') === 'wijzer') {
       // The explanation shows the leaves of each clause's positive form; no others are kept.
       const explained = new Set(this.plan.flatMap((p) => p.clauses.map((c) => c.holds)));
-      this.compiledEngine = new CompiledEngine(this.set, (rule) => explained.has(rule));
+      this.compiledEngine = new CompiledEngine(this.set, { recordLeaves: (rule) => explained.has(rule) });
+      // Deciding needs no leaves and no kenmerken: they never change a status.
+      const kenmerken = new Set(this.plan.flatMap((p) => p.clauses.filter((c) => c.compiled.role === 'kenmerk').flatMap((c) => [c.holds, c.fails])));
+      this.decider = new CompiledEngine(this.set, { recordLeaves: () => false, include: (rule) => !kenmerken.has(rule) });
     } else {
       // The "fails" rules only matter when a fact is missing: with every fact present a clause that
       // does not hold certainly fails. They run on a second Engine, only for partial profiles.
@@ -120,6 +140,46 @@ export class Evaluator {
     return this.explain(this.compiledEngine.run(profile), profile);
   }
 
+  /**
+   * The decisions only — product statuses and what each family decides, without advice,
+   * questions or referrals — for comparing many profiles (impact). Compiled evaluator only.
+   */
+  decide(profile: Profile): Decision {
+    if (!this.decider) throw new Error('wijzer: decide needs the compiled evaluator');
+    const results = this.decider.run(profile);
+    const first = this.plan.map((p) => statusOf(p, results, profile));
+    let existing: Existing | undefined;
+    let statusOfId: ((id: string) => Status | undefined) | undefined;
+    const products = this.plan.map((p, i): Decided => {
+      const product = p.compiled.product;
+      const status = first[i]!;
+      if (!product.combinatie) return { product, status };
+      const alternative = p.clauses.find((c) => c.compiled.role === 'alternatief');
+      const truth = alternative ? { truth: truthOf(alternative, results), text: alternative.compiled.clause.text.trim() } : undefined;
+      existing ??= existingOf(profile);
+      statusOfId ??= (id) => first[this.productIndex.get(id) ?? -1];
+      return { product, status: requirement(product.combinatie, status, truth, statusOfId, existing).status };
+    });
+    const families = this.familyPlans.map((f) => decideFamily(f.familie, f.members.map((i) => products[i]!), f.setting));
+    return { products, families };
+  }
+
+  /**
+   * The clause truths and limit verdicts of some products, with the statuses `decision` gave
+   * them: what impact needs to name the cause of a change, without explaining everything.
+   */
+  outcomesOf(profile: Profile, decision: Decision, ids: readonly string[]): Map<string, ProductOutcome> {
+    if (!this.compiledEngine) throw new Error('wijzer: outcomesOf needs the compiled evaluator');
+    const results = this.compiledEngine.run(profile);
+    const out = new Map<string, ProductOutcome>();
+    for (const id of ids) {
+      const index = this.productIndex.get(id);
+      if (index === undefined) continue;
+      out.set(id, { ...productOutcome(this.plan[index]!, results, profile), status: decision.products[index]!.status });
+    }
+    return out;
+  }
+
   private explain(results: RuleResults, profile: Profile): Evaluation {
     const first = this.plan.map((p) => productOutcome(p, results, profile));
     const products = applyCombinations(first, profile);
@@ -135,11 +195,15 @@ export class Evaluator {
   }
 }
 
-function clauseOutcome(plan: ClausePlan, results: RuleResults, profile: Profile): ClauseOutcome {
+function truthOf(plan: ClausePlan, results: RuleResults): Truth {
   const holds = results.rules[plan.holds] === 1;
   const fails = results.rules[plan.fails] === 1;
   if (holds && fails) throw new Error(`wijzer: clause ${plan.compiled.holdsRule.name} both holds and fails`);
-  const truth: Truth = holds ? 'waar' : fails ? 'onwaar' : 'onbekend';
+  return holds ? 'waar' : fails ? 'onwaar' : 'onbekend';
+}
+
+function clauseOutcome(plan: ClausePlan, results: RuleResults, profile: Profile): ClauseOutcome {
+  const truth = truthOf(plan, results);
   const leaves = plan.leaves.map((leaf, i) => ({
     leaf,
     actual: profile[leaf.fact],
@@ -165,17 +229,34 @@ function limitOutcome(plan: LimitPlan, results: RuleResults, profile: Profile): 
   return { compiled, requested, verdict: results.rules[plan.rule] === 1 ? 'overschreden' : 'binnen' };
 }
 
+/**
+ * uitgesloten > niet passend > onbekend > passend: an uitsluiting known to apply, then a
+ * voorwaarde that fails or a hard limit exceeded, then a voorwaarde or hard limit still open.
+ * Kenmerken never count. Read straight from the rule results (impact decides millions this way).
+ */
+function statusOf(plan: ProductPlan, results: RuleResults, profile: Profile, limieten: readonly LimitOutcome[] = plan.limieten.map((l) => limitOutcome(l, results, profile))): Status {
+  let fails = false;
+  let open = false;
+  for (const clause of plan.clauses) {
+    const role = clause.compiled.role;
+    if (role !== 'uitsluiting' && role !== 'voorwaarde') continue;
+    const truth = truthOf(clause, results);
+    if (role === 'uitsluiting') {
+      if (truth === 'waar') return 'uitgesloten';
+    } else if (truth === 'onwaar') fails = true;
+    else if (truth === 'onbekend' && decides(clause.compiled)) open = true;
+  }
+  if (fails || limieten.some(isHardExcess)) return 'niet passend';
+  if (open || limieten.some(isOpenHardLimit)) return 'onbekend';
+  return 'passend';
+}
+
 function productOutcome(plan: ProductPlan, results: RuleResults, profile: Profile): ProductOutcome {
   const compiled = plan.compiled;
   const clauses = plan.clauses.map((c) => clauseOutcome(c, results, profile));
   const limieten = plan.limieten.map((l) => limitOutcome(l, results, profile));
-  const voorwaarden = clauses.filter((c) => c.role === 'voorwaarde');
   const uitsluitingen = clauses.filter((c) => c.role === 'uitsluiting');
-  let status: Status;
-  if (uitsluitingen.some((c) => c.truth === 'waar')) status = 'uitgesloten';
-  else if (voorwaarden.some((c) => c.truth === 'onwaar') || limieten.some(isHardExcess)) status = 'niet passend';
-  else if (clauses.some((c) => decides(c) && c.truth === 'onbekend') || limieten.some(isOpenHardLimit)) status = 'onbekend';
-  else status = 'passend';
+  const status = statusOf(plan, results, profile, limieten);
   const missing = status === 'onbekend' ? [...new Set([...clauses.filter(decides).flatMap((c) => c.missing), ...limieten.filter(isOpenHardLimit).flatMap((l) => l.missing ?? [])])] : [];
   const openUitsluitingen = status === 'passend' || status === 'onbekend' ? uitsluitingen.filter((c) => c.truth === 'onbekend') : [];
   return { product: compiled.product, status, clauses, limieten, missing, openUitsluitingen, code: domainCode(compiled.product, profile) };

@@ -4,48 +4,94 @@
  * client the family is for — the levels ranked by how close they come. The closest fit never
  * makes a product passend.
  */
-import type { Familie } from '../catalogue/types.js';
+import type { Familie, Product } from '../catalogue/types.js';
 import { meaning, sharedVoorwaarden } from '../catalogue/family.js';
-import { isHardExcess, type Afwijking, type ClosestFit, type FamilyOutcome, type ProductOutcome } from './outcome.js';
+import { isHardExcess, type Afwijking, type ClosestFit, type FamilyOutcome, type ProductOutcome, type Status } from './outcome.js';
 
-export function families(products: readonly ProductOutcome[], settings: readonly Familie[]): FamilyOutcome[] {
-  const byFamily = new Map<string, ProductOutcome[]>();
-  for (const outcome of products) {
-    const family = outcome.product.familie;
-    if (family === undefined || outcome.product.niveau === undefined) continue;
-    byFamily.set(family, [...(byFamily.get(family) ?? []), outcome]);
-  }
-  return [...byFamily.entries()].map(([familie, members]) => familyOutcome(familie, members, settings.find((f) => f.id === familie)));
+/** What a product contributes to its family's decision. */
+export interface Decided {
+  readonly product: Product;
+  readonly status: Status;
 }
 
-function familyOutcome(familie: string, members: readonly ProductOutcome[], setting: Familie | undefined): FamilyOutcome {
-  const sorted = [...members].sort((a, b) => a.product.niveau! - b.product.niveau!);
+/** What a family decides: its status and levels, without the advice (closest fit, kenmerken). */
+export interface FamilyDecision<T extends Decided = ProductOutcome> {
+  readonly familie: string;
+  readonly status: FamilyOutcome['status'];
+  readonly lichtstPassend: readonly T[];
+  readonly open: readonly T[];
+  readonly keuze?: { readonly niveaus: readonly T[]; readonly regel: string; readonly bron: string };
+}
+
+/**
+ * The members of each family (positions in `products`), families in the order they first
+ * appear and members by level (stable): the one grouping every family function uses.
+ */
+export function familyMembers(products: readonly Product[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  products.forEach((product, i) => {
+    if (product.familie === undefined || product.niveau === undefined) return;
+    const members = out.get(product.familie);
+    if (members) members.push(i);
+    else out.set(product.familie, [i]);
+  });
+  for (const members of out.values()) members.sort((a, b) => products[a]!.niveau! - products[b]!.niveau! || a - b);
+  return out;
+}
+
+function grouped<T extends Decided>(products: readonly T[]): [string, T[]][] {
+  return [...familyMembers(products.map((p) => p.product))].map(([familie, members]) => [familie, members.map((i) => products[i]!)]);
+}
+
+export function families(products: readonly ProductOutcome[], settings: readonly Familie[]): FamilyOutcome[] {
+  return grouped(products).map(([familie, sorted]) => advise(decideFamily(familie, sorted, settings.find((f) => f.id === familie)), sorted));
+}
+
+export function decideFamily<T extends Decided>(familie: string, sorted: readonly T[], setting: Familie | undefined): FamilyDecision<T> {
   const fitting = sorted.filter((m) => m.status === 'passend');
   const choice = setting?.niveaukeuze;
   if (choice && fitting.length > 1) {
     // The document leaves the level to the toegang: every fitting level is a valid answer.
     const open = sorted.filter((m) => m.status === 'onbekend');
-    return { familie, status: 'keuze-toegang', lichtstPassend: [fitting[0]!], open, keuze: { niveaus: fitting, ...choice }, dichtstbij: [] };
+    return { familie, status: 'keuze-toegang', lichtstPassend: [fitting[0]!], open, keuze: { niveaus: fitting, ...choice } };
   }
-  const levels = [...new Set(sorted.map((m) => m.product.niveau!))];
-  const open: ProductOutcome[] = [];
-  for (const level of levels) {
-    const atLevel = sorted.filter((m) => m.product.niveau === level);
-    const fittingHere = atLevel.filter((m) => m.status === 'passend');
-    open.push(...atLevel.filter((m) => m.status === 'onbekend'));
+  // Level by level, lightest first (sorted is in level order).
+  const open: T[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    const level = sorted[i]!.product.niveau;
+    const fittingHere: T[] = [];
+    for (; i < sorted.length && sorted[i]!.product.niveau === level; i++) {
+      const member = sorted[i]!;
+      if (member.status === 'passend') fittingHere.push(member);
+      else if (member.status === 'onbekend') open.push(member);
+    }
     if (fittingHere.length > 0) {
       // A lighter level that is still open must be decided first.
-      if (open.length > 0) return { familie, status: 'onbekend', lichtstPassend: fittingHere, open, dichtstbij: [] };
-      const pointer = kenmerkPointer(fittingHere, fitting.filter((m) => m.product.niveau! > level));
-      return { familie, status: 'bepaald', lichtstPassend: fittingHere, open, dichtstbij: [], ...(pointer ? { kenmerkenWijzenOp: pointer } : {}) };
+      return { familie, status: open.length > 0 ? 'onbekend' : 'bepaald', lichtstPassend: fittingHere, open };
     }
   }
-  if (open.length > 0) return { familie, status: 'onbekend', lichtstPassend: [], open, dichtstbij: [] };
-  // A client who fails what every level requires is not someone this family is for: no gap, no closest fit.
-  const entry = new Set(sharedVoorwaarden(sorted.map((m) => m.product)).map(meaning));
-  const nietVoor = sorted[0]!.clauses.filter((c) => c.role === 'voorwaarde' && c.truth === 'onwaar' && entry.has(meaning(c.compiled.clause)));
-  if (nietVoor.length > 0) return { familie, status: 'geen', lichtstPassend: [], open, dichtstbij: [], nietVoor };
-  return { familie, status: 'geen', lichtstPassend: [], open, dichtstbij: closestFits(sorted) };
+  return { familie, status: open.length > 0 ? 'onbekend' : 'geen', lichtstPassend: [], open };
+}
+
+/** The decision with the advice a consultant reads: a kenmerken pointer, or why nothing fits and what comes closest. */
+function advise(decision: FamilyDecision, sorted: readonly ProductOutcome[]): FamilyOutcome {
+  switch (decision.status) {
+    case 'keuze-toegang':
+    case 'onbekend':
+      return { ...decision, dichtstbij: [] };
+    case 'bepaald': {
+      const level = decision.lichtstPassend[0]!.product.niveau!;
+      const pointer = kenmerkPointer(decision.lichtstPassend, sorted.filter((m) => m.status === 'passend' && m.product.niveau! > level));
+      return { ...decision, dichtstbij: [], ...(pointer ? { kenmerkenWijzenOp: pointer } : {}) };
+    }
+    case 'geen': {
+      // A client who fails what every level requires is not someone this family is for: no gap, no closest fit.
+      const entry = new Set(sharedVoorwaarden(sorted.map((m) => m.product)).map(meaning));
+      const nietVoor = sorted[0]!.clauses.filter((c) => c.role === 'voorwaarde' && c.truth === 'onwaar' && entry.has(meaning(c.compiled.clause)));
+      if (nietVoor.length > 0) return { ...decision, dichtstbij: [], nietVoor };
+      return { ...decision, dichtstbij: closestFits(sorted) };
+    }
+  }
 }
 
 /**

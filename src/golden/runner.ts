@@ -9,6 +9,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FamilyOutcome, LimitOutcome, ProductOutcome, Status } from '../evaluate/outcome.js';
 import { checkOfferEntries, type OfferCheck } from '../provider/offer.js';
 import { Evaluator } from '../evaluate/evaluate.js';
+import type { EngineKind } from '../engine/choice.js';
 import { prepareCatalogue, prepareScope } from '../pipeline.js';
 import { isDirectory, yamlFilesIn } from '../util/files.js';
 import { suggest } from '../util/suggest.js';
@@ -66,24 +67,24 @@ interface CatalogueContext {
  * Runs every case under root/<catalogue>/; catalogues are looked up under catalogueRoot. With
  * `only`, just the cases of those catalogues (`wijzer test --catalogue catalogue/samen-doen`).
  */
-export async function runGoldenCases(options: { root: string; catalogueRoot: string; sourcesFolder?: string; rulesDir?: string; only?: readonly string[] }): Promise<CaseResult[]> {
+export async function runGoldenCases(options: { root: string; catalogueRoot: string; sourcesFolder?: string; rulesDir?: string; only?: readonly string[]; engine?: EngineKind }): Promise<CaseResult[]> {
   const scope = prepareScope(options.rulesDir);
   const results: CaseResult[] = [];
   for (const folder of caseFolders(options.root)) {
     const catalogueId = basename(folder);
     if (options.only && !options.only.includes(catalogueId)) continue;
-    const context = loadContext(join(options.catalogueRoot, catalogueId), scope, options.sourcesFolder);
+    const context = loadContext(join(options.catalogueRoot, catalogueId), scope, options.sourcesFolder, options.engine);
     for (const file of yamlFilesIn(folder)) results.push(await runCase(file, catalogueId, context, scope.scope?.vocabulary));
   }
   return results;
 }
 
-function loadContext(folder: string, scope: ReturnType<typeof prepareScope>, sourcesFolder?: string): CatalogueContext {
+function loadContext(folder: string, scope: ReturnType<typeof prepareScope>, sourcesFolder?: string, engine?: EngineKind): CatalogueContext {
   if (!isDirectory(folder)) return { diagnostics: [] };
   const prepared = prepareCatalogue(folder, scope);
   if (!prepared.compiled || !prepared.catalogue) return { diagnostics: prepared.diagnostics.filter((d) => d.severity === 'fout') };
   const document = sourcesFolder ? loadSourceDocument(prepared.catalogue, sourcesFolder).text : undefined;
-  return { catalogue: prepared.catalogue, evaluator: new Evaluator(prepared.compiled), ...(document ? { document } : {}), diagnostics: [] };
+  return { catalogue: prepared.catalogue, evaluator: new Evaluator(prepared.compiled, engine ? { engine } : {}), ...(document ? { document } : {}), diagnostics: [] };
 }
 
 async function runCase(file: string, catalogueId: string, context: CatalogueContext, vocabulary: Parameters<typeof validateProfile>[2] | undefined): Promise<CaseResult> {

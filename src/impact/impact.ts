@@ -8,7 +8,8 @@ import { limitText } from '../catalogue/limits.js';
 import type { CompiledCatalogue } from '../compile/rules.js';
 import { meaning } from '../catalogue/family.js';
 import { Evaluator } from '../evaluate/evaluate.js';
-import type { Evaluation, ProductOutcome } from '../evaluate/outcome.js';
+import type { ProductOutcome } from '../evaluate/outcome.js';
+import type { Decision } from '../evaluate/evaluate.js';
 import type { PopulationProfile } from './population.js';
 
 export const NO_PRODUCT = 'geen passend product';
@@ -56,10 +57,16 @@ export interface ImpactReport {
 }
 
 /** Outcome per group: families by their lightest fitting level, loose products by themselves. */
-export function outcomesByGroup(evaluation: Evaluation): Map<string, { label: string; members: string[] }> {
+export function outcomesByGroup(evaluation: Decision): Map<string, { label: string; members: string[] }> {
+  const members = new Map<string, string[]>();
+  for (const p of evaluation.products) {
+    if (p.product.familie === undefined) continue;
+    const list = members.get(p.product.familie);
+    if (list) list.push(p.product.id);
+    else members.set(p.product.familie, [p.product.id]);
+  }
   const out = new Map<string, { label: string; members: string[] }>();
   for (const family of evaluation.families) {
-    const members = evaluation.products.filter((p) => p.product.familie === family.familie).map((p) => p.product.id);
     const label =
       family.status === 'bepaald'
         ? family.lichtstPassend.map((p) => p.product.id).join(' + ')
@@ -68,9 +75,10 @@ export function outcomesByGroup(evaluation: Evaluation): Map<string, { label: st
           : family.status === 'geen'
             ? NO_PRODUCT
             : UNDECIDED;
-    out.set(family.familie, { label, members });
+    out.set(family.familie, { label, members: members.get(family.familie) ?? [] });
   }
-  for (const product of evaluation.products.filter((p) => p.product.familie === undefined || p.product.niveau === undefined)) {
+  for (const product of evaluation.products) {
+    if (product.product.familie !== undefined && product.product.niveau !== undefined) continue;
     const label = product.status === 'passend' ? product.product.id : product.status === 'onbekend' ? UNDECIDED : NO_PRODUCT;
     out.set(product.product.id, { label, members: [product.product.id] });
   }
@@ -100,11 +108,10 @@ function truthChange(id: string, before: ProductOutcome | undefined, after: Prod
 }
 
 /** The first clause whose outcome differs between the versions, for the products of a group. */
-export function causeOf(before: Evaluation, after: Evaluation, members: readonly string[]): string {
-  const find = (e: Evaluation, id: string) => e.products.find((p) => p.product.id === id);
-  const statusChanged = members.filter((id) => find(before, id)?.status !== find(after, id)?.status);
+export function causeOf(before: ReadonlyMap<string, ProductOutcome>, after: ReadonlyMap<string, ProductOutcome>, members: readonly string[]): string {
+  const statusChanged = members.filter((id) => before.get(id)?.status !== after.get(id)?.status);
   for (const id of [...statusChanged, ...members]) {
-    const change = truthChange(id, find(before, id), find(after, id));
+    const change = truthChange(id, before.get(id), after.get(id));
     if (change) return change;
   }
   return 'volgorde of familie gewijzigd';
@@ -121,12 +128,14 @@ export class ImpactRun {
     this.report = { base: base.label, current: current.label, catalogue: current.compiled.catalogue.region.naam, total: 0, changedProfiles: 0, skipped: 0, groups: new Map(), seconds: 0 };
   }
 
-  /** Adds one profile; `order` is its position in the population (by default: the next one). */
-  async add(entry: PopulationProfile, order = this.report.total): Promise<void> {
-    const before = await this.before.evaluate(entry.profile);
-    const after = await this.after.evaluate(entry.profile);
-    const old = outcomesByGroup(before);
-    const now = outcomesByGroup(after);
+  /**
+   * Adds one profile; `order` is its position in the population (by default: the next one).
+   * Both versions decide; only a profile whose outcome changes is explained (for the cause).
+   */
+  add(entry: PopulationProfile, order = this.report.total): void {
+    const decided = { before: this.before.decide(entry.profile), after: this.after.decide(entry.profile) };
+    const old = outcomesByGroup(decided.before);
+    const now = outcomesByGroup(decided.after);
     let changed = false;
     for (const group of [...new Set([...old.keys(), ...now.keys()])].sort()) {
       const from = old.get(group)?.label ?? NO_PRODUCT;
@@ -143,7 +152,7 @@ export class ImpactRun {
       changed = true;
       impact.changed++;
       const members = [...new Set([...(old.get(group)?.members ?? []), ...(now.get(group)?.members ?? [])])];
-      const cause = causeOf(before, after, members);
+      const cause = causeOf(this.before.outcomesOf(entry.profile, decided.before, members), this.after.outcomesOf(entry.profile, decided.after, members), members);
       cell.causes.set(cause, (cell.causes.get(cause) ?? 0) + 1);
       if (!cell.causeOrder.has(cause)) cell.causeOrder.set(cause, order);
       if (cell.examples.length < EXAMPLES_PER_CELL) cell.examples.push({ id: entry.id, cause, order });
@@ -172,7 +181,7 @@ export async function runImpact(
   const start = process.hrtime.bigint();
   let done = 0;
   for await (const entry of population) {
-    await run.add(entry);
+    run.add(entry);
     if (++done % every === 0) onProgress(done);
   }
   if (done % every !== 0) onProgress(done);

@@ -22,7 +22,7 @@ let queue = Promise.resolve();
 async function handle(message: ToWorker): Promise<void> {
   run ??= new ImpactRun(compile(task.base), compile(task.current));
   if (message.type === 'chunk') {
-    for (const entry of message.profiles) await run.add(entry, entry.order);
+    for (const entry of message.profiles) run.add(entry, entry.order);
     post({ type: 'chunk-done', count: message.profiles.length });
   } else post({ type: 'report', report: run.report });
 }

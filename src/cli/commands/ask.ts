@@ -18,17 +18,20 @@ import type { FactValue, Profile } from '../../vocabulary/types.js';
 import { list, parse } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics } from '../output.js';
+import { ENGINE_OPTION, ENGINE_USAGE, engineOption } from '../engine-option.js';
 import { usageError } from './check.js';
 
-export const ASK_USAGE = 'wijzer vraag [<profiel>] --catalogue <map>';
+export const ASK_USAGE = `wijzer vraag [<profiel>] --catalogue <map> ${ENGINE_USAGE}`;
 
 function undecided(evaluation: Evaluation): boolean {
   return evaluation.families.some((f) => f.status === 'onbekend') || evaluation.products.some((p) => p.product.familie === undefined && p.status === 'onbekend');
 }
 
 export async function askCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { catalogue: { type: 'string', multiple: true } }, ASK_USAGE);
+  const { parsed, error } = parse(argv, { catalogue: { type: 'string', multiple: true }, ...ENGINE_OPTION }, ASK_USAGE);
   if (!parsed) return usageError(io, error!);
+  const engine = engineOption(parsed.values['engine'], io.env);
+  if (engine.error) return usageError(io, engine.error);
   const folders = list(parsed.values['catalogue']);
   if (folders.length !== 1 || parsed.positionals.length > 1) return usageError(io, diag('WZ902', { what: 'één --catalogue <map> en hoogstens één profiel', usage: ASK_USAGE }));
   const scope = prepareScope();
@@ -47,7 +50,7 @@ export async function askCommand(argv: string[], io: CliIO): Promise<number> {
     }
     Object.assign(profile, loaded.profile);
   }
-  const evaluator = new Evaluator(prepared.compiled);
+  const evaluator = new Evaluator(prepared.compiled, { engine: engine.engine });
   const lines = createInterface({ input: io.stdin, terminal: false })[Symbol.asyncIterator]();
   const style = styleFor(io.stdout, io.env);
   const asked = new Set<string>();

@@ -1,4 +1,4 @@
-/** wijzer test: replays all golden cases through json-rules-engine, with a report per case. */
+/** wijzer test: replays all golden cases (on the compiled evaluator, or --engine json-rules-engine), with a report per case. */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { quotesSkipped, sourcesFolderProblem } from '../../check/sources.js';
@@ -10,8 +10,9 @@ import { list, parse } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { displayPath, printDiagnostics } from '../output.js';
 import { usageError } from './check.js';
+import { ENGINE_OPTION, ENGINE_USAGE, engineOption } from '../engine-option.js';
 
-export const TEST_USAGE = 'wijzer test [<map met testcasussen>] [--catalogue <catalogus of map met catalogi>...] [--regels <map>] [--bronnen <map>]';
+export const TEST_USAGE = `wijzer test [<map met testcasussen>] [--catalogue <catalogus of map met catalogi>...] [--regels <map>] [--bronnen <map>] ${ENGINE_USAGE}`;
 
 /** The seeds folder next to the repository, when present (CI and development machines). */
 export function defaultSourcesFolder(): string | undefined {
@@ -31,8 +32,10 @@ function targetOf(folder: string): Target {
 }
 
 export async function testCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { catalogue: { type: 'string', multiple: true }, regels: { type: 'string' }, bronnen: { type: 'string' } }, TEST_USAGE);
+  const { parsed, error } = parse(argv, { catalogue: { type: 'string', multiple: true }, regels: { type: 'string' }, bronnen: { type: 'string' }, ...ENGINE_OPTION }, TEST_USAGE);
   if (!parsed) return usageError(io, error!);
+  const engine = engineOption(parsed.values['engine'], io.env);
+  if (engine.error) return usageError(io, engine.error);
   if (parsed.positionals.length > 1) return usageError(io, diag('WZ902', { what: 'hoogstens één map met testcasussen', usage: TEST_USAGE }));
   const root = resolve(io.cwd, parsed.positionals[0] ?? fromRoot('test', 'golden'));
   if (!isDirectory(root)) return usageError(io, diag('WZ101', { path: parsed.positionals[0] ?? 'test/golden' }));
@@ -60,6 +63,7 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
         ...(target.only ? { only: target.only } : {}),
         ...(sourcesFolder ? { sourcesFolder } : {}),
         ...(typeof rulesOption === 'string' ? { rulesDir: resolve(io.cwd, rulesOption) } : {}),
+        engine: engine.engine,
       })),
     );
   }
