@@ -6,38 +6,43 @@ import { suggest } from '../util/suggest.js';
 import { EXIT, guardProcessStreams, type CliIO } from './io.js';
 import { writeProblem } from '../util/write.js';
 import { printDiagnostics, writeJson } from './output.js';
-import { checkCommand, CHECK_USAGE } from './commands/check.js';
-import { compileCommand, COMPILE_USAGE } from './commands/compile.js';
-import { evaluateCommand, EVALUATE_USAGE } from './commands/evaluate.js';
-import { testCommand, TEST_USAGE } from './commands/test.js';
-import { diffCommand, DIFF_USAGE } from './commands/diff.js';
-import { compareCommand, COMPARE_USAGE } from './commands/compare.js';
-import { impactCommand, IMPACT_USAGE } from './commands/impact.js';
-import { generateCommand, GENERATE_USAGE } from './commands/generate.js';
-import { analyseCommand, ANALYSE_USAGE } from './commands/analyse.js';
-import { askCommand, ASK_USAGE } from './commands/ask.js';
-import { aanbiederCommand, AANBIEDER_USAGE } from './commands/aanbieder.js';
-import { SERVE_USAGE } from './commands/serve-usage.js';
-import { prepareScope } from '../pipeline.js';
-import { profileSchema } from '../vocabulary/profile.js';
+import {
+  AANBIEDER_USAGE,
+  ANALYSE_USAGE,
+  ASK_USAGE,
+  CHECK_USAGE,
+  COMPARE_USAGE,
+  COMPILE_USAGE,
+  DIFF_USAGE,
+  EVALUATE_USAGE,
+  GENERATE_USAGE,
+  IMPACT_USAGE,
+  SCHEMA_USAGE,
+  SERVE_USAGE,
+  TEST_USAGE,
+} from './commands/usage.js';
 
-const SCHEMA_USAGE = 'wijzer schema profiel';
+type Run = (argv: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; usage: string; what: string }> = {
-  check: { run: checkCommand, usage: CHECK_USAGE, what: 'controleert catalogi: structuur, criteria, verwijzingen en (met --bronnen) citaten' },
-  evaluate: { run: evaluateCommand, usage: EVALUATE_USAGE, what: 'beoordeelt een cliëntprofiel: welk product past, waarom, waarom niet, en wat nog ontbreekt' },
-  vraag: { run: askCommand, usage: ASK_USAGE, what: 'stelt de vragen die nog ontbreken, de meest beslissende eerst, tot elke familie beslist is' },
-  compile: { run: compileCommand, usage: COMPILE_USAGE, what: 'schrijft de regels van een catalogus als json-rules-engine JSON' },
-  diff: { run: diffCommand, usage: DIFF_USAGE, what: 'vergelijkt de producten van twee regio\'s of twee versies van één catalogus, tot op de clausule' },
-  analyse: { run: analyseCommand, usage: ANALYSE_USAGE, what: 'zoekt gaten, overlap en dode criteria, elk met een tegenvoorbeeld' },
-  compare: { run: compareCommand, usage: COMPARE_USAGE, what: 'zet de producten van regio\'s naast elkaar per soort ondersteuning (inkoopmatrix)' },
-  impact: { run: impactCommand, usage: IMPACT_USAGE, what: 'speelt een populatie profielen af op twee versies en laat zien wie een wijziging raakt, en waardoor' },
-  genereer: { run: generateCommand, usage: GENERATE_USAGE, what: 'maakt een reproduceerbare synthetische populatie profielen (.jsonl)' },
-  aanbieder: { run: aanbiederCommand, usage: AANBIEDER_USAGE, what: 'toetst het aanbod van een aanbieder aan de verplichtingen van de catalogus (bijv. alle niveaus bieden)' },
-  // Loaded on demand: every other command starts without the HTTP server's modules.
-  serve: { run: async (argv, io) => (await import('./commands/serve.js')).serveCommand(argv, io), usage: SERVE_USAGE, what: 'start een lokale server met de pagina voor consulenten, de pagina\'s voor beleidsadviseurs en een JSON-API' },
-  test: { run: testCommand, usage: TEST_USAGE, what: 'speelt alle referentiecasussen af (test/golden)' },
-  schema: { run: schemaCommand, usage: SCHEMA_USAGE, what: 'drukt het JSON-schema van een cliëntprofiel af (voor editors)' },
+/**
+ * Every command module is loaded on demand: `wijzer --help`, `--version` and usage errors load
+ * none of them (and so no chevrotain, ajv, yaml or json-rules-engine), and each command loads
+ * only what it needs. The usage lines live in commands/usage.ts for the same reason.
+ */
+const COMMANDS: Record<string, { load: () => Promise<Run>; usage: string; what: string }> = {
+  check: { load: async () => (await import('./commands/check.js')).checkCommand, usage: CHECK_USAGE, what: 'controleert catalogi: structuur, criteria, verwijzingen en (met --bronnen) citaten' },
+  evaluate: { load: async () => (await import('./commands/evaluate.js')).evaluateCommand, usage: EVALUATE_USAGE, what: 'beoordeelt een cliëntprofiel: welk product past, waarom, waarom niet, en wat nog ontbreekt' },
+  vraag: { load: async () => (await import('./commands/ask.js')).askCommand, usage: ASK_USAGE, what: 'stelt de vragen die nog ontbreken, de meest beslissende eerst, tot elke familie beslist is' },
+  compile: { load: async () => (await import('./commands/compile.js')).compileCommand, usage: COMPILE_USAGE, what: 'schrijft de regels van een catalogus als json-rules-engine JSON' },
+  diff: { load: async () => (await import('./commands/diff.js')).diffCommand, usage: DIFF_USAGE, what: 'vergelijkt de producten van twee regio\'s of twee versies van één catalogus, tot op de clausule' },
+  analyse: { load: async () => (await import('./commands/analyse.js')).analyseCommand, usage: ANALYSE_USAGE, what: 'zoekt gaten, overlap en dode criteria, elk met een tegenvoorbeeld' },
+  compare: { load: async () => (await import('./commands/compare.js')).compareCommand, usage: COMPARE_USAGE, what: 'zet de producten van regio\'s naast elkaar per soort ondersteuning (inkoopmatrix)' },
+  impact: { load: async () => (await import('./commands/impact.js')).impactCommand, usage: IMPACT_USAGE, what: 'speelt een populatie profielen af op twee versies en laat zien wie een wijziging raakt, en waardoor' },
+  genereer: { load: async () => (await import('./commands/generate.js')).generateCommand, usage: GENERATE_USAGE, what: 'maakt een reproduceerbare synthetische populatie profielen (.jsonl)' },
+  aanbieder: { load: async () => (await import('./commands/aanbieder.js')).aanbiederCommand, usage: AANBIEDER_USAGE, what: 'toetst het aanbod van een aanbieder aan de verplichtingen van de catalogus (bijv. alle niveaus bieden)' },
+  serve: { load: async () => (await import('./commands/serve.js')).serveCommand, usage: SERVE_USAGE, what: 'start een lokale server met de pagina voor consulenten, de pagina\'s voor beleidsadviseurs en een JSON-API' },
+  test: { load: async () => (await import('./commands/test.js')).testCommand, usage: TEST_USAGE, what: 'speelt alle referentiecasussen af (test/golden)' },
+  schema: { load: async () => schemaCommand, usage: SCHEMA_USAGE, what: 'drukt het JSON-schema van een cliëntprofiel af (voor editors)' },
 };
 
 async function schemaCommand(argv: string[], io: CliIO): Promise<number> {
@@ -45,6 +50,7 @@ async function schemaCommand(argv: string[], io: CliIO): Promise<number> {
     printDiagnostics(io, [diag('WZ902', { what: "'profiel'", usage: SCHEMA_USAGE })]);
     return EXIT.usage;
   }
+  const [{ prepareScope }, { profileSchema }] = await Promise.all([import('../pipeline.js'), import('../vocabulary/profile.js')]);
   const scope = prepareScope();
   if (!scope.scope) {
     printDiagnostics(io, scope.diagnostics);
@@ -118,7 +124,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (!command) return unknownCommand(io, name);
   if (asksForHelp(rest)) return commandHelp(io, name);
   try {
-    return await command.run(rest, io);
+    const runCommand = await command.load();
+    return await runCommand(rest, io);
   } catch (error) {
     // Only bugs get here: report them in one line, never as a stack trace.
     const message = error instanceof Error ? error.message : String(error);

@@ -1,14 +1,21 @@
 /**
- * Impact on worker threads: json-rules-engine is single-threaded, so a large population is
- * spread over workers, each with its own Engines for both versions (one Engine per catalogue,
- * profiles one after another — see README). The population streams: this thread reads and
- * validates, and hands out chunks to whichever worker has room, at most CHUNKS_IN_FLIGHT per
- * worker, so memory stays bounded however large the population is. The partial reports are
- * merged in population order, which gives the very report one thread would.
+ * Impact on worker threads: a large population is spread over workers, each with its own
+ * compiled evaluators for both versions. The population streams: this thread reads (a .jsonl
+ * population line by line, unparsed; other formats checked here), and hands out chunks to
+ * whichever worker has room, at most CHUNKS_IN_FLIGHT per worker, so memory stays bounded however
+ * large the population is. Workers parse and check lines, decide, and report invalid lines back
+ * (recorded in the Population in population order). The partial reports are merged in population
+ * order, which gives the very report one thread would.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PopulationProfile } from './population.js';
+import type { Population, PopulationEntry, PopulationProfile } from './population.js';
+import type { RawLine } from './source.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import type { Profile } from '../vocabulary/types.js';
+
+/** An entry of Population.entries(). */
+export type OrderedEntry = PopulationEntry & { readonly order: number };
 import { EXAMPLES_PER_CELL, ImpactRun, runImpact, type GroupImpact, type ImpactCell, type ImpactReport } from './impact.js';
 import type { CompiledCatalogue } from '../compile/rules.js';
 
@@ -21,15 +28,27 @@ export interface VersionSource {
 export interface WorkerTask {
   readonly base: VersionSource;
   readonly current: VersionSource;
+  /** The .jsonl population whose lines the worker parses and checks (for the diagnostics' file). */
+  readonly population?: string;
 }
 
-/** A profile with its position in the population. */
-export interface NumberedProfile extends PopulationProfile {
-  readonly order: number;
+/**
+ * Work for a worker, with its position in the population (`order`, for merging reports): a
+ * checked profile, or a .jsonl line the worker parses and checks itself — parsing is a third of
+ * the work, so it is shared rather than left to this thread. `entry` is the line's position as
+ * the Population counts it (to record the outcome).
+ */
+export type WorkItem = { readonly order: number } & ({ readonly kind: 'profile'; readonly id: string; readonly profile: Profile } | { readonly kind: 'line'; readonly line: RawLine; readonly entry: number });
+
+/** A line a worker found invalid. */
+export interface InvalidLine {
+  readonly entry: number;
+  readonly at: Span;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
-export type ToWorker = { type: 'chunk'; profiles: NumberedProfile[] } | { type: 'end' };
-export type WorkerMessage = { type: 'chunk-done'; count: number } | { type: 'report'; report: ImpactReport } | { type: 'error'; message: string };
+export type ToWorker = { type: 'chunk'; items: WorkItem[] } | { type: 'end' };
+export type WorkerMessage = { type: 'chunk-done'; evaluated: number; validLines: number; invalid: InvalidLine[] } | { type: 'report'; report: ImpactReport } | { type: 'error'; message: string };
 
 /** Below this many profiles, starting workers (each compiles both versions) costs more than it saves. */
 export const MIN_PROFILES_FOR_WORKERS = 10_000;
@@ -110,15 +129,17 @@ interface Running {
 
 /**
  * Evaluates a population on `workers` threads, fed in chunks as it is read. `onProgress` gets
- * the number of profiles evaluated so far.
+ * the number of profiles evaluated so far. Unchecked .jsonl lines (entries of `population`) are
+ * checked on the workers and their outcomes recorded in `population`.
  */
 export async function runImpactOnWorkers(
   base: VersionSource,
   current: VersionSource,
-  profiles: Iterable<PopulationProfile> | AsyncIterable<PopulationProfile>,
+  profiles: Iterable<PopulationProfile | OrderedEntry> | AsyncIterable<PopulationProfile | OrderedEntry>,
   onProgress: (done: number) => void,
   workers = availableParallelism(),
   chunkSize = CHUNK_SIZE,
+  population?: Population,
 ): Promise<ImpactReport> {
   const start = process.hrtime.bigint();
   let done = 0;
@@ -129,13 +150,15 @@ export async function runImpactOnWorkers(
     wake?.();
   };
   const running: Running[] = Array.from({ length: Math.max(1, workers) }, () => {
-    const worker = startWorker({ base, current });
+    const worker = startWorker({ base, current, ...(population ? { population: population.path } : {}) });
     const state = { worker, inFlight: 0 } as { worker: Worker; inFlight: number; report: Promise<ImpactReport> };
     state.report = new Promise<ImpactReport>((resolveReport, reject) => {
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'chunk-done') {
           state.inFlight--;
-          done += message.count;
+          for (const line of message.invalid) population?.record({ kind: 'invalid', at: line.at, diagnostics: line.diagnostics }, line.entry);
+          population?.countValid(message.validLines);
+          done += message.evaluated;
           onProgress(done);
           wake?.();
         } else if (message.type === 'report') resolveReport(message.report);
@@ -157,16 +180,16 @@ export async function runImpactOnWorkers(
       wake = undefined;
     }
   };
-  const send = async (chunk: NumberedProfile[]) => {
+  const send = async (chunk: WorkItem[]) => {
     const target = await freeWorker();
     target.inFlight++;
-    target.worker.postMessage({ type: 'chunk', profiles: chunk } satisfies ToWorker);
+    target.worker.postMessage({ type: 'chunk', items: chunk } satisfies ToWorker);
   };
   try {
-    let chunk: NumberedProfile[] = [];
+    let chunk: WorkItem[] = [];
     let order = 0;
-    for await (const profile of profiles) {
-      chunk.push({ id: profile.id, profile: profile.profile, order: order++ });
+    for await (const item of profiles) {
+      chunk.push('kind' in item && item.kind === 'line' ? { kind: 'line', line: item.line, entry: item.order, order: order++ } : { kind: 'profile', id: item.id, profile: item.profile, order: order++ });
       if (chunk.length === chunkSize) {
         await send(chunk);
         chunk = [];
@@ -194,11 +217,11 @@ export interface ImpactVersion {
 export async function runImpactStreaming(
   base: ImpactVersion,
   current: ImpactVersion,
-  profiles: AsyncIterable<PopulationProfile>,
+  population: Population,
   onProgress: (done: number) => void,
   workers = availableParallelism(),
 ): Promise<ImpactReport> {
-  const iterator = profiles[Symbol.asyncIterator]();
+  const iterator = population.entries()[Symbol.asyncIterator]();
   const head: PopulationProfile[] = [];
   let ended = false;
   while (head.length < MIN_PROFILES_FOR_WORKERS) {
@@ -207,20 +230,25 @@ export async function runImpactStreaming(
       ended = true;
       break;
     }
-    head.push(next.value);
+    const entry = next.value;
+    const profile = entry.kind === 'profile' ? entry : population.checkHere(entry.line, entry.order);
+    if (profile) head.push({ id: profile.id, profile: profile.profile });
   }
+  const rest = { [Symbol.asyncIterator]: () => iterator };
   if (ended || workers < 2) {
-    const rest = { [Symbol.asyncIterator]: () => iterator };
     const all = (async function* () {
       yield* head;
-      if (!ended) yield* rest;
+      if (ended) return;
+      for await (const entry of rest) {
+        const profile = entry.kind === 'profile' ? entry : population.checkHere(entry.line, entry.order);
+        if (profile) yield { id: profile.id, profile: profile.profile };
+      }
     })();
     return runImpact(new ImpactRun({ label: base.source.label, compiled: base.compiled }, { label: current.source.label, compiled: current.compiled }), all, onProgress);
   }
-  const rest = { [Symbol.asyncIterator]: () => iterator };
   const all = (async function* () {
     yield* head.splice(0);
     yield* rest;
   })();
-  return runImpactOnWorkers(base.source, current.source, all, onProgress, workers);
+  return runImpactOnWorkers(base.source, current.source, all, onProgress, workers, CHUNK_SIZE, population);
 }

@@ -13,12 +13,27 @@ import { checkProfileValue, loadProfile } from '../vocabulary/profile.js';
 import type { Profile, Vocabulary } from '../vocabulary/types.js';
 import { csvSource } from './csv.js';
 import { DEFAULT_INVALID_LIMIT, exceeds, invalidLimitText, type InvalidLimit } from './invalid-limit.js';
-import { jsonlSource } from './jsonl.js';
-import type { PopulationSource, SourceItem } from './source.js';
+import { jsonlSource, parseJsonlLine } from './jsonl.js';
+import type { PopulationSource, RawLine, SourceItem } from './source.js';
 
 export interface PopulationProfile {
   readonly id: string;
   readonly profile: Profile;
+}
+
+/** A checked profile, or a .jsonl line whose parsing and checking is left to the reader (a worker). */
+export type PopulationEntry = ({ readonly kind: 'profile' } & PopulationProfile) | { readonly kind: 'line'; readonly line: RawLine };
+
+/** What checking a line gave, to be recorded by the Population that yielded it. */
+export type LineOutcome = { readonly kind: 'valid'; readonly entry: PopulationProfile } | { readonly kind: 'invalid'; readonly at: Span; readonly diagnostics: readonly Diagnostic[] };
+
+/** Parses and checks one .jsonl line; pure, so a worker thread can do it. */
+export function checkLine(path: string, line: RawLine, vocabulary: Vocabulary): LineOutcome {
+  const item = parseJsonlLine(path, line);
+  if (item.kind === 'invalid') return { kind: 'invalid', at: item.at, diagnostics: item.diagnostics };
+  if (item.kind !== 'value') throw new Error(`wijzer: a parsed line gave ${item.kind}`);
+  const checked = checkProfileValue(item.value, vocabulary, item.locate);
+  return checked.profile ? { kind: 'valid', entry: { id: item.id, profile: checked.profile } } : { kind: 'invalid', at: item.locate([]), diagnostics: checked.diagnostics };
 }
 
 /** Diagnostics of invalid profiles shown; the rest are counted. */
@@ -27,9 +42,11 @@ export const MAX_REPORTED_INVALID = 20;
 export class Population {
   valid = 0;
   invalid = 0;
-  private readonly shown: Diagnostic[] = [];
+  /** Invalid entries by position in the population: lines checked on workers come back in any order. */
+  private shown: { readonly order: number; readonly diagnostics: readonly Diagnostic[] }[] = [];
   private readonly fatal: Diagnostic[] = [];
   private lastInvalid: Span | undefined;
+  private read = 0;
 
   constructor(
     readonly path: string,
@@ -43,44 +60,86 @@ export class Population {
     return this.source.progress();
   }
 
-  /** The valid profiles, in the order of the source. Read once. */
+  /** Whether reading must stop (an unreadable source, or too many invalid profiles). */
+  get stopped(): boolean {
+    return this.fatal.length > 0;
+  }
+
+  /** The valid profiles, in the order of the source, checked on this thread. Read once. */
   async *profiles(): AsyncGenerator<PopulationProfile> {
+    for await (const entry of this.entries()) {
+      const profile = entry.kind === 'profile' ? entry : this.checkHere(entry.line, entry.order);
+      if (profile) yield { id: profile.id, profile: profile.profile };
+      if (this.stopped) return;
+    }
+  }
+
+  /**
+   * The entries in source order, .jsonl lines unchecked: whoever checks one (checkLine) hands
+   * the outcome to record(), with `order`, the entry's position in this sequence. Read once.
+   */
+  async *entries(): AsyncGenerator<PopulationEntry & { readonly order: number }> {
     for await (const item of this.source.items()) {
-      const profile = this.check(item);
-      if (profile) yield profile;
-      else if (this.fatal.length > 0) return;
-    }
-  }
-
-  private check(item: SourceItem): PopulationProfile | undefined {
-    switch (item.kind) {
-      case 'profile':
-        this.valid++;
-        return { id: item.id, profile: item.profile };
-      case 'value': {
-        const checked = checkProfileValue(item.value, this.vocabulary, item.locate);
-        if (checked.profile) {
+      const order = this.read++;
+      switch (item.kind) {
+        case 'line':
+          yield { kind: 'line', line: item.line, order };
+          break;
+        case 'profile':
           this.valid++;
-          return { id: item.id, profile: checked.profile };
+          yield { kind: 'profile', id: item.id, profile: item.profile, order };
+          break;
+        case 'value': {
+          const checked = checkProfileValue(item.value, this.vocabulary, item.locate);
+          if (checked.profile) {
+            this.valid++;
+            yield { kind: 'profile', id: item.id, profile: checked.profile, order };
+          } else this.record({ kind: 'invalid', at: item.locate([]), diagnostics: checked.diagnostics }, order);
+          break;
         }
-        this.skip(item.locate([]), checked.diagnostics);
-        return undefined;
+        case 'invalid':
+          this.record({ kind: 'invalid', at: item.at, diagnostics: item.diagnostics }, order);
+          break;
+        case 'fatal':
+          this.fatal.push(...item.diagnostics);
+          break;
       }
-      case 'invalid':
-        this.skip(item.at, item.diagnostics);
-        return undefined;
-      case 'fatal':
-        this.fatal.push(...item.diagnostics);
-        return undefined;
+      if (this.stopped) return;
     }
   }
 
-  private skip(at: Span, diagnostics: readonly Diagnostic[]): void {
+  /** Checks a line on this thread and records the outcome. */
+  checkHere(line: RawLine, order: number): PopulationProfile | undefined {
+    const outcome = checkLine(this.path, line, this.vocabulary);
+    this.record(outcome, order);
+    return outcome.kind === 'valid' ? outcome.entry : undefined;
+  }
+
+  /** Lines checked elsewhere (a worker) that were valid. */
+  countValid(count: number): void {
+    this.valid += count;
+  }
+
+  /** Counts a checked line; an invalid one is reported (the first few by position) and skipped. */
+  record(outcome: LineOutcome, order: number): void {
+    if (outcome.kind === 'valid') {
+      this.valid++;
+      return;
+    }
     this.invalid++;
-    this.lastInvalid = at;
-    if (this.shown.length < MAX_REPORTED_INVALID) this.shown.push(...diagnostics.slice(0, MAX_REPORTED_INVALID - this.shown.length));
+    this.lastInvalid = outcome.at;
+    this.shown.push({ order, diagnostics: outcome.diagnostics });
+    if (this.shown.length > MAX_REPORTED_INVALID) this.shown = this.shown.sort((a, b) => a.order - b.order).slice(0, MAX_REPORTED_INVALID);
     // A number is known to be exceeded at once: stop reading. A percentage needs the whole file.
-    if (this.limit.kind === 'aantal' && exceeds(this.limit, this.invalid, this.valid + this.invalid)) this.fatal.push(this.tooMany());
+    if (this.limit.kind === 'aantal' && exceeds(this.limit, this.invalid, this.valid + this.invalid) && !this.stopped) this.fatal.push(this.tooMany());
+  }
+
+  /** The diagnostics of the first invalid profiles, in population order. */
+  private shownDiagnostics(): Diagnostic[] {
+    return this.shown
+      .sort((a, b) => a.order - b.order)
+      .flatMap((s) => s.diagnostics)
+      .slice(0, MAX_REPORTED_INVALID);
   }
 
   private tooMany(): Diagnostic {
@@ -93,10 +152,11 @@ export class Population {
    */
   outcome(): { ok: boolean; skipped: readonly Diagnostic[]; verdict: readonly Diagnostic[] } {
     const at = { file: this.path, line: 1, col: 1 };
-    if (this.fatal.length > 0) return { ok: false, skipped: this.shown, verdict: this.fatal };
-    if (this.valid === 0) return { ok: false, skipped: this.shown, verdict: [diag('WZ720', { what: this.invalid > 0 ? 'geldige profielen' : 'profielen' }, at)] };
-    if (exceeds(this.limit, this.invalid, this.valid + this.invalid)) return { ok: false, skipped: this.shown, verdict: [this.tooMany()] };
-    if (this.invalid > 0) return { ok: true, skipped: this.shown, verdict: [diag('WZ722', { invalid: this.invalid, valid: this.valid, shown: this.shown.length })] };
+    const shown = this.shownDiagnostics();
+    if (this.fatal.length > 0) return { ok: false, skipped: shown, verdict: this.fatal };
+    if (this.valid === 0) return { ok: false, skipped: shown, verdict: [diag('WZ720', { what: this.invalid > 0 ? 'geldige profielen' : 'profielen' }, at)] };
+    if (exceeds(this.limit, this.invalid, this.valid + this.invalid)) return { ok: false, skipped: shown, verdict: [this.tooMany()] };
+    if (this.invalid > 0) return { ok: true, skipped: shown, verdict: [diag('WZ722', { invalid: this.invalid, valid: this.valid, shown: shown.length })] };
     return { ok: true, skipped: [], verdict: [] };
   }
 }

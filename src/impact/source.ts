@@ -1,5 +1,6 @@
 /**
- * What a population format yields, one entry at a time: a profile value still to be validated
+ * What a population format yields, one entry at a time: a JSONL line still to be parsed (so that
+ * workers can share the parsing), a profile value still to be validated
  * (with where its facts sit, for diagnostics), an already validated profile (a file of a folder),
  * an invalid entry that is skipped, or a fatal problem after which nothing more can be read
  * (an unknown CSV column, a quote that never closes).
@@ -8,7 +9,14 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { ProfileLocator } from '../vocabulary/profile.js';
 import type { Profile } from '../vocabulary/types.js';
 
+/** A line of a .jsonl population, not yet parsed: parsing may happen on a worker thread. */
+export interface RawLine {
+  readonly number: number;
+  readonly text: string;
+}
+
 export type SourceItem =
+  | { readonly kind: 'line'; readonly line: RawLine }
   | { readonly kind: 'value'; readonly id: string; readonly value: unknown; readonly locate: ProfileLocator }
   | { readonly kind: 'profile'; readonly id: string; readonly profile: Profile }
   | { readonly kind: 'invalid'; readonly at: Span; readonly diagnostics: readonly Diagnostic[] }

@@ -1,11 +1,14 @@
 /**
- * One impact worker: loads both versions itself, evaluates the chunks of profiles it is sent one
- * after another (one Engine per version, never concurrently), and sends its report at the end.
+ * One impact worker: loads both versions itself, parses and checks the .jsonl lines it is sent,
+ * decides each profile on both versions (explaining only a changed group, for its cause), and
+ * sends its report at the end. Chunks are handled one after another.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareCatalogue, prepareScope } from '../pipeline.js';
 import { ImpactRun } from './impact.js';
-import type { ToWorker, VersionSource, WorkerMessage, WorkerTask } from './parallel.js';
+import type { InvalidLine, ToWorker, VersionSource, WorkerMessage, WorkerTask } from './parallel.js';
+import { checkLine } from './population.js';
+import type { Vocabulary } from '../vocabulary/types.js';
 
 function compile(source: VersionSource) {
   const compiled = prepareCatalogue(source.folder, prepareScope(source.rulesDir)).compiled;
@@ -19,11 +22,32 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 let run: ImpactRun | undefined;
 let queue = Promise.resolve();
 
+/** Lines are checked against the vocabulary of the current version, as the main thread does. */
+let vocabulary: Vocabulary | undefined;
+
 async function handle(message: ToWorker): Promise<void> {
   run ??= new ImpactRun(compile(task.base), compile(task.current));
   if (message.type === 'chunk') {
-    for (const entry of message.profiles) run.add(entry, entry.order);
-    post({ type: 'chunk-done', count: message.profiles.length });
+    const invalid: InvalidLine[] = [];
+    let evaluated = 0;
+    let validLines = 0;
+    for (const item of message.items) {
+      if (item.kind === 'profile') {
+        run.add(item, item.order);
+        evaluated++;
+        continue;
+      }
+      vocabulary ??= prepareScope(task.current.rulesDir).scope!.vocabulary;
+      const outcome = checkLine(task.population!, item.line, vocabulary);
+      if (outcome.kind === 'invalid') {
+        invalid.push({ entry: item.entry, at: outcome.at, diagnostics: outcome.diagnostics });
+        continue;
+      }
+      run.add(outcome.entry, item.order);
+      evaluated++;
+      validLines++;
+    }
+    post({ type: 'chunk-done', evaluated, validLines, invalid });
   } else post({ type: 'report', report: run.report });
 }
 

@@ -2,8 +2,11 @@
  * JSON Schema validation (ajv) of parsed YAML, with errors turned into located Dutch
  * diagnostics. The schemas in schemas/ are also what editors use for completion.
  */
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type AjvModule from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { diag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -11,28 +14,110 @@ import { fromRoot } from '../util/files.js';
 import { suggest } from '../util/suggest.js';
 import { formatPath, spanOfPath, type PathSegment, type YamlSource } from './strict.js';
 
-const Ajv = AjvModule.default;
+/**
+ * Validators come precompiled (ajv standalone code that scripts/build-validators.ts writes to
+ * dist/generated/validators.cjs at build time) whenever that file matches the schemas and options
+ * in use; otherwise — a fresh checkout before the build, an edited schema, a profile schema of
+ * other rules — ajv compiles at run time, loaded only then (ajv is CommonJS, so a plain require).
+ */
+const load = createRequire(import.meta.url);
 
-let ajvInstance: InstanceType<typeof Ajv> | undefined;
+type AjvClass = typeof AjvModule.default;
+type AjvCore = InstanceType<AjvClass>;
 
-function ajv(): InstanceType<typeof Ajv> {
-  if (ajvInstance) return ajvInstance;
-  ajvInstance = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
+export const GENERATED_VALIDATORS = ['dist', 'generated', 'validators.cjs'] as const;
+
+/** What the generated file says about itself; checked before any of it is used. */
+export interface GeneratedMeta {
+  readonly options: string;
+  /** schemasDigest() of the schemas it was generated from. */
+  readonly schemas: string;
+  /** schema file name → export name. */
+  readonly names: Readonly<Record<string, string>>;
+  /** schemaDigest(schema) of a generated schema object (the default profile schema) → export name. */
+  readonly objects: Readonly<Record<string, string>>;
+}
+
+let schemaTexts: { name: string; text: string }[] | undefined;
+
+/** The schema files of schemas/, by name, read once. */
+export function schemaFiles(): { name: string; text: string }[] {
+  if (schemaTexts) return schemaTexts;
   const folder = fromRoot('schemas');
-  for (const name of readdirSync(folder).filter((n) => n.endsWith('.schema.json')).sort()) {
-    ajvInstance.addSchema(JSON.parse(readFileSync(join(folder, name), 'utf8')) as object, name);
+  schemaTexts = readdirSync(folder)
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(folder, name), 'utf8') }));
+  return schemaTexts;
+}
+
+export function schemasDigest(files: readonly { name: string; text: string }[] = schemaFiles()): string {
+  const hash = createHash('sha256').update(JSON.stringify(AJV_OPTIONS));
+  for (const { name, text } of files) hash.update(`${name}\0${text.length}\0${text}`);
+  return hash.digest('hex');
+}
+
+/** The digest of a schema object (JSON.stringify is deterministic for the objects we generate). */
+export function schemaDigest(schema: object): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+}
+
+type Generated = { meta: GeneratedMeta } & Record<string, unknown>;
+let generated: Generated | null | undefined;
+
+/** The precompiled validators, when the generated file exists and matches; else undefined. */
+export function precompiledValidators(): Generated | undefined {
+  if (generated !== undefined) return generated ?? undefined;
+  generated = null;
+  try {
+    const candidate = load(fromRoot(...GENERATED_VALIDATORS)) as Generated;
+    if (candidate.meta.options === JSON.stringify(AJV_OPTIONS) && candidate.meta.schemas === schemasDigest()) generated = candidate;
+  } catch {
+    // absent or unreadable: compile at run time
   }
+  return generated ?? undefined;
+}
+
+function fromGenerated(exportName: string | undefined): ValidateFunction | undefined {
+  const validate = exportName ? generated?.[exportName] : undefined;
+  return typeof validate === 'function' ? (validate as ValidateFunction) : undefined;
+}
+
+let ajvInstance: AjvCore | undefined;
+
+/** An ajv instance with every schema of schemas/ added (`code` options for the build script). */
+export function createAjv(extra: object = {}): AjvCore {
+  const Ajv = (load('ajv') as { default: AjvClass }).default;
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...extra });
+  for (const { name, text } of schemaFiles()) ajv.addSchema(JSON.parse(text) as object, name);
+  return ajv;
+}
+
+function ajv(): AjvCore {
+  ajvInstance ??= createAjv();
   return ajvInstance;
 }
 
 export function compileSchema(schema: object): ValidateFunction {
-  return ajv().compile(schema);
+  return fromGenerated(precompiledValidators()?.meta.objects[schemaDigest(schema)]) ?? ajv().compile(schema);
 }
 
 export function schemaValidator(name: string): ValidateFunction {
+  const precompiled = fromGenerated(precompiledValidators()?.meta.names[name]);
+  if (precompiled) return precompiled;
   const validate = ajv().getSchema(name);
   if (!validate) throw new Error(`wijzer: schema ${name} not loaded`);
   return validate;
+}
+
+/** Run-time compilation only (tests compare it with the precompiled validators). */
+export function runtimeValidator(name: string): ValidateFunction | undefined {
+  return ajv().getSchema(name);
+}
+
+export function runtimeCompile(schema: object): ValidateFunction {
+  return ajv().compile(schema);
 }
 
 const TYPE_WORDS: Record<string, string> = {

@@ -7,8 +7,9 @@ import { list, parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { diagnosticsJson, displayPath, printDiagnostics, writeJson } from '../output.js';
 import { usageError } from './check.js';
+import { AANBIEDER_USAGE } from './usage.js';
 
-export const AANBIEDER_USAGE = 'wijzer aanbieder <catalogus> <aanbod.yaml> [--format text|json]';
+export { AANBIEDER_USAGE };
 
 export async function aanbiederCommand(argv: string[], io: CliIO): Promise<number> {
   const parsedArgs = parseWithFormat(argv, { catalogue: { type: 'string', multiple: true } }, AANBIEDER_USAGE, ['text', 'json'] as const);

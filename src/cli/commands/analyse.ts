@@ -13,8 +13,9 @@ import { defaultRulesDir } from '../../vocabulary/scope.js';
 import { writeFileAtomic } from '../../util/write.js';
 import { displayPath, printDiagnostics, refuseOverwrite, writeError, writeJson } from '../output.js';
 import { usageError } from './check.js';
+import { ANALYSE_USAGE } from './usage.js';
 
-export const ANALYSE_USAGE = 'wijzer analyse <catalogus> [--format text|markdown|json] [--tegenvoorbeelden <map>]';
+export { ANALYSE_USAGE };
 
 export async function analyseCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseWithFormat(argv, { tegenvoorbeelden: { type: 'string' } }, ANALYSE_USAGE, ['text', 'markdown', 'json'] as const);

@@ -1,15 +1,14 @@
 /** wijzer check <catalogus>...: every diagnostic of every stage, like a compiler. */
 import { resolve } from 'node:path';
-import { checkQuotes, quotesSkipped, sourcesFolderProblem } from '../../check/sources.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diag } from '../../diagnostics/codes.js';
 import { prepareCatalogue, prepareScope } from '../../pipeline.js';
-import { analyseFolder } from '../../analysis/folder.js';
 import { list, parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { diagnosticsJson, displayPath, printDiagnostics, writeJson } from '../output.js';
+import { CHECK_USAGE } from './usage.js';
 
-export const CHECK_USAGE = 'wijzer check <catalogus>... [--regels <map>] [--bronnen <map>] [--analyse] [--keuzes] [--verbose] [--format text|json]';
+export { CHECK_USAGE };
 
 /** A documented choice: the catalogue explains how it read an ambiguous source. Not a problem. */
 const CHOICE = 'WZ310';
@@ -22,6 +21,8 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     ['text', 'json'] as const,
   );
   if (!args.parsed) return usageError(io, args.error);
+  // Loaded here, not at the top: every command imports usageError from this module.
+  const [{ checkQuotes, quotesSkipped, sourcesFolderProblem }, { analyseFolder }] = await Promise.all([import('../../check/sources.js'), import('../../analysis/folder.js')]);
   const { parsed, format } = args;
   const folders = [...parsed.positionals, ...list(parsed.values['catalogue'])];
   if (folders.length === 0) return usageError(io, diag('WZ902', { what: 'de map van een catalogus', usage: CHECK_USAGE }));

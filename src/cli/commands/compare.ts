@@ -9,8 +9,9 @@ import { list, parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics, writeJson } from '../output.js';
 import { usageError } from './check.js';
+import { COMPARE_USAGE } from './usage.js';
 
-export const COMPARE_USAGE = 'wijzer compare <catalogus> <catalogus>... [--format text|markdown|json]';
+export { COMPARE_USAGE };
 
 export async function compareCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseWithFormat(argv, { catalogue: { type: 'string', multiple: true } }, COMPARE_USAGE, ['text', 'markdown', 'json'] as const);

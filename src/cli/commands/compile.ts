@@ -8,8 +8,9 @@ import { EXIT, type CliIO } from '../io.js';
 import { defaultRulesDir } from '../../vocabulary/scope.js';
 import { printDiagnostics, refuseOverwrite, writeOutput } from '../output.js';
 import { usageError } from './check.js';
+import { COMPILE_USAGE } from './usage.js';
 
-export const COMPILE_USAGE = 'wijzer compile <catalogus> [-o <bestand.json>]';
+export { COMPILE_USAGE };
 
 export async function compileCommand(argv: string[], io: CliIO): Promise<number> {
   const { parsed, error } = parse(argv, { output: { type: 'string', short: 'o' } }, COMPILE_USAGE);

@@ -8,8 +8,9 @@ import { parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics, writeJson } from '../output.js';
 import { usageError } from './check.js';
+import { DIFF_USAGE } from './usage.js';
 
-export const DIFF_USAGE = 'wijzer diff <catalogus>[@<git-versie>] <catalogus> | wijzer diff <catalogus> --base <git-versie> [--format text|markdown|json]';
+export { DIFF_USAGE };
 
 export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
   const parsedArgs = parseWithFormat(argv, { base: { type: 'string' } }, DIFF_USAGE, ['text', 'markdown', 'json'] as const);

@@ -16,8 +16,9 @@ import { decimalOption, integerOption, list, parse, positiveInteger } from '../a
 import { EXIT, type CliIO } from '../io.js';
 import { displayPath, printDiagnostics, refuseOverwrite, writeError } from '../output.js';
 import { usageError } from './check.js';
+import { GENERATE_USAGE } from './usage.js';
 
-export const GENERATE_USAGE = 'wijzer genereer --aantal <n> [--seed <getal>] [--volledigheid <0..1>] [--catalogue <map>...] [-o <bestand.jsonl>]';
+export { GENERATE_USAGE };
 
 /** Lines are gathered into blocks of about this size: one write per block, not per profile. */
 const BLOCK_CHARS = 64 * 1024;

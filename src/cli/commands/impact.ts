@@ -12,9 +12,9 @@ import { parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics, refuseOverwrite, writeOutput } from '../output.js';
 import { usageError } from './check.js';
+import { IMPACT_USAGE } from './usage.js';
 
-export const IMPACT_USAGE =
-  'wijzer impact <catalogus> --base <git-versie|map> --profielen <map|.jsonl|.csv> [--max-ongeldig <aantal|percentage>] [--format text|markdown|json|html] [-o <bestand>]';
+export { IMPACT_USAGE };
 
 type Format = 'text' | 'markdown' | 'json' | 'html';
 
@@ -98,7 +98,7 @@ function render(format: Format, report: Parameters<typeof impactJson>[0], io: Cl
 async function impactOf(before: LoadedVersion, after: LoadedVersion, population: Population, format: Format, output: unknown, io: CliIO): Promise<number> {
   const progress = progressReporter(io, population);
   const version = (v: LoadedVersion) => ({ source: { label: v.spec.label, folder: v.folder, ...(v.rulesDir ? { rulesDir: v.rulesDir } : {}) }, compiled: v.compiled });
-  const report = await runImpactStreaming(version(before), version(after), population.profiles(), progress.update);
+  const report = await runImpactStreaming(version(before), version(after), population, progress.update);
   const outcome = population.outcome();
   if (outcome.ok) progress.finish(report.total);
   else progress.stop();
