@@ -13,7 +13,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rulesOf } from '../src/compile/rules.js';
-import { Evaluator, type Decision } from '../src/evaluate/evaluate.js';
+import { Evaluator, type Outcomes } from '../src/evaluate/evaluate.js';
 import { prepareCatalogue, prepareScope } from '../src/pipeline.js';
 import { VariedProfiles, VARIANTS } from '../src/population/varied.js';
 import { seededRandom } from '../src/population/synthetic.js';
@@ -43,7 +43,7 @@ describe('compiled evaluator and json-rules-engine: one truth', () => {
         const evaluation = fast.evaluateSync(profile);
         // Deciding without explaining (impact) gives the explanation's statuses and family decisions.
         const decision = fast.decide(profile);
-        const shape = (d: Decision) => [d.products.map((p) => p.status), d.families.map((f) => [f.familie, f.status, f.lichtstPassend.map((p) => p.product.id), f.open.map((p) => p.product.id), f.keuze?.niveaus.map((p) => p.product.id)])];
+        const shape = (d: Outcomes) => [d.products.map((p) => p.status), d.families.map((f) => [f.familie, f.status, f.lichtstPassend.map((p) => p.product.id), f.open.map((p) => p.product.id), f.keuze?.niveaus.map((p) => p.product.id)])];
         expect(shape(decision)).toEqual(shape(evaluation));
         for (const product of evaluation.products) statuses.set(product.status, (statuses.get(product.status) ?? 0) + 1);
         if (i % EXPLAINED_EVERY === 0) {

@@ -8,7 +8,7 @@
  * the profile's `id` in front. --format csv: per profile its id, the outcome per family (as
  * impact labels it) and the status per product.
  */
-import type { Decision, Evaluator } from '../evaluate/evaluate.js';
+import type { Evaluator, Outcomes } from '../evaluate/evaluate.js';
 import type { Evaluation } from '../evaluate/outcome.js';
 import type { Profile } from '../vocabulary/types.js';
 import { NO_PRODUCT, outcomesByGroup } from '../impact/impact.js';
@@ -40,7 +40,7 @@ interface CsvColumns {
   readonly products: readonly string[];
 }
 
-function csvColumns(evaluation: Decision): CsvColumns {
+function csvColumns(evaluation: Outcomes): CsvColumns {
   return { groups: [...outcomesByGroup(evaluation).keys()], products: evaluation.products.map((p) => p.product.id) };
 }
 
@@ -48,7 +48,7 @@ function csvHeader(columns: CsvColumns): string {
   return csvRow(['id', ...columns.groups.map((g) => `uitkomst ${g}`), ...columns.products.map((p) => `status ${p}`)]);
 }
 
-function csvLine(id: string, evaluation: Decision, columns: CsvColumns): string {
+function csvLine(id: string, evaluation: Outcomes, columns: CsvColumns): string {
   const outcomes = outcomesByGroup(evaluation);
   const status = new Map(evaluation.products.map((p) => [p.product.id, p.status]));
   return csvRow([id, ...columns.groups.map((g) => outcomes.get(g)?.label ?? NO_PRODUCT), ...columns.products.map((p) => status.get(p) ?? '')]);
@@ -65,7 +65,7 @@ export async function evaluateBatch(run: BatchRun, io: CliIO): Promise<number> {
   // test/engine-differential.test.ts).
   const compiled = run.engine === 'wijzer';
   const evaluate = (p: Profile): Evaluation | Promise<Evaluation> => (compiled ? evaluator.evaluateSync(p) : evaluator.evaluate(p));
-  const decide = (p: Profile): Decision | Promise<Decision> => (compiled ? evaluator.decide(p) : evaluator.evaluate(p));
+  const decide = (p: Profile): Outcomes | Promise<Outcomes> => (compiled ? evaluator.decide(p) : evaluator.evaluate(p));
   let out: StreamOutput | undefined;
   let evaluated = 0;
   let columns: CsvColumns | undefined;

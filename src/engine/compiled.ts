@@ -1,7 +1,7 @@
 /**
  * The compiled evaluator: the exported json-rules-engine rules (the very JSON `wijzer compile`
  * writes, not a second lowering) become one generated JavaScript function per rule set that
- * runs synchronously. It reads every fact the rules use once, evaluates every leaf
+ * runs synchronously. It reads each fact the rules use once, evaluates every leaf
  * (json-rules-engine does too: it never short-circuits within one priority group) and records
  * rule and leaf results at the positions of the RuleSet.
  *
@@ -15,7 +15,6 @@ import type { Profile } from '../vocabulary/types.js';
 import { isNumeric, leafTest, resolvePath } from './operators.js';
 import type { RuleResults, RuleSet } from './rule-set.js';
 
-type ReadFacts = (profile: Profile, own: typeof Object.hasOwn, path: typeof resolvePath) => unknown[];
 type RunRules = (values: readonly unknown[], leaves: Uint8Array, rules: Uint8Array, numeric: typeof isNumeric) => void;
 
 /**
@@ -28,7 +27,8 @@ const COMPARE: Record<string, string> = { lessThan: '<', lessThanInclusive: '<='
 
 class Generator {
   private readonly slots = new Map<string, string>();
-  readonly reads: string[] = [];
+  /** Per slot: the fact it holds and the path applied to it. */
+  readonly reads: { readonly fact: string; readonly path: string | undefined }[] = [];
   body: string[] = [];
   /** Characters in `body`, to cut the code in pieces V8 optimises. */
   size = 0;
@@ -57,10 +57,7 @@ class Generator {
     if (!name) {
       name = `v[${this.slots.size}]`;
       this.slots.set(key, name);
-      const name_ = JSON.stringify(fact);
-      // json-rules-engine sees the profile's own keys as facts (engine.run({...profile})).
-      const raw = `(own(p, ${name_}) ? p[${name_}] : undefined)`;
-      this.reads.push(path === undefined ? raw : `path(${JSON.stringify(path)}, ${raw})`);
+      this.reads.push({ fact, path });
     }
     return name;
   }
@@ -108,15 +105,19 @@ class Generator {
       default: {
         const op = COMPARE[operator]!;
         // Numbers are the common case; anything else goes through json-rules-engine's validator.
-        return `(typeof ${x} === 'number' ? ${x} ${op} ${literal} : numeric(${x}) && ${x} ${op} ${literal})`;
+        // (A missing fact fails the validator too; testing for it first saves the call.)
+        return `(typeof ${x} === 'number' ? ${x} ${op} ${literal} : ${x} !== undefined && numeric(${x}) && ${x} ${op} ${literal})`;
       }
     }
   }
 }
 
 export class CompiledEngine {
-  private readonly readFacts: ReadFacts;
   private readonly pieces: readonly RunRules[];
+  /** Per fact name: the slots it fills (a list fact may fill one with the list and one with its length). */
+  private readonly slotsOf: ReadonlyMap<string, readonly { readonly slot: number; readonly path: string | undefined }[]>;
+  private readonly slotCount: number;
+  private readonly results: RuleResults;
   /** The generated source, for inspection (tests, debugging). */
   readonly source: readonly string[];
 
@@ -146,17 +147,40 @@ export class CompiledEngine {
       }
     });
     if (generator.body.length > 0) pieces.push(['"use strict";', ...generator.body].join('\n'));
-    const reads = `"use strict";\nreturn [\n${generator.reads.join(',\n')}\n];`;
-    this.source = [reads, ...pieces];
-    this.readFacts = new Function('p', 'own', 'path', reads) as ReadFacts;
+    this.source = pieces;
     this.pieces = pieces.map((piece) => new Function('v', 'L', 'R', 'numeric', piece) as RunRules);
+    const slotsOf = new Map<string, { slot: number; path: string | undefined }[]>();
+    generator.reads.forEach(({ fact, path }, slot) => slotsOf.set(fact, [...(slotsOf.get(fact) ?? []), { slot, path }]));
+    this.slotsOf = slotsOf;
+    this.slotCount = generator.reads.length;
+    this.results = { rules: new Uint8Array(set.rules.length), leaves: new Uint8Array(set.leafCount) };
   }
 
+  /**
+   * The fact values, one per slot. json-rules-engine sees the profile's own enumerable keys as
+   * facts (engine.run({...profile})) — exactly Object.keys. Walking the profile's keys rather
+   * than looking up every fact the rules use keeps this cheap for the partial profiles of a
+   * population, whose objects all have different shapes.
+   */
+  private readFacts(profile: Profile): unknown[] {
+    const values: unknown[] = new Array(this.slotCount).fill(undefined);
+    for (const key of Object.keys(profile)) {
+      const slots = this.slotsOf.get(key);
+      if (!slots) continue;
+      const value = profile[key];
+      for (const { slot, path } of slots) values[slot] = resolvePath(path, value);
+    }
+    return values;
+  }
+
+  /**
+   * Decides every rule for one profile. The results are this engine's own buffers, valid until
+   * its next run: allocating two typed arrays per profile cost more than deciding the rules.
+   * Every run overwrites every position it writes (each included rule, each recorded leaf).
+   */
   run(profile: Profile): RuleResults {
-    const rules = new Uint8Array(this.set.rules.length);
-    const leaves = new Uint8Array(this.set.leafCount);
-    const values = this.readFacts(profile, Object.hasOwn, resolvePath);
-    for (const piece of this.pieces) piece(values, leaves, rules, isNumeric);
-    return { rules, leaves };
+    const values = this.readFacts(profile);
+    for (const piece of this.pieces) piece(values, this.results.leaves, this.results.rules, isNumeric);
+    return this.results;
   }
 }

@@ -20,7 +20,10 @@ export interface Existing {
   readonly complete: boolean;
 }
 
+const NONE: Existing = { indications: new Set(), complete: true };
+
 export function existingOf(profile: Profile): Existing {
+  if (profile[EXISTING_INDICATIONS_KEY] === undefined && profile[EXISTING_COMPLETE_KEY] === undefined) return NONE;
   return { indications: new Set(asList(profile[EXISTING_INDICATIONS_KEY])), complete: profile[EXISTING_COMPLETE_KEY] !== false };
 }
 

@@ -36,6 +36,27 @@ export function decides(clause: { readonly role: CompiledClause['role'] }): bool
 export interface Decision {
   readonly products: readonly Decided[];
   readonly families: readonly FamilyDecision<Decided>[];
+  /** Each product's status from its own clauses and limits, before combinations (plan order). */
+  readonly own: readonly Status[];
+}
+
+/** What reports read of a Decision — an Evaluation has it too. */
+export type Outcomes = Pick<Decision, 'products' | 'families'>;
+
+/**
+ * What a product's own status depends on: its clauses' roles and lowered conditions and its
+ * limits. Two products with the same fingerprint have the same own status for every profile.
+ */
+function fingerprint(p: CompiledProduct): string {
+  return JSON.stringify([
+    p.clauses.map((c) => [c.role, c.holds, c.fails]),
+    p.limieten.map((l) => [l.limiet.feit, l.limiet.richtwaarde ?? null, l.exceeds, l.situation?.holds ?? null, limitRules(l).map((r) => r.conditions)]),
+  ]);
+}
+
+/** The rule indexes of a limit. */
+function limitIndexes(plan: LimitPlan): number[] {
+  return [plan.rule, ...(plan.situation ? [plan.situation.applies, plan.situation.notApplies, plan.situation.outside] : [])];
 }
 
 /** Where a clause's and a limit's rules sit in the rule set. */
@@ -57,6 +78,9 @@ interface ProductPlan {
   readonly compiled: CompiledProduct;
   readonly clauses: readonly ClausePlan[];
   readonly limieten: readonly LimitPlan[];
+  /** The rules that decide the status, as indexes (statusOf reads millions of them in impact). */
+  readonly uitsluitingHolds: readonly number[];
+  readonly voorwaardeRules: readonly { readonly holds: number; readonly fails: number }[];
 }
 
 /**
@@ -70,6 +94,8 @@ export class Evaluator {
   private readonly plan: readonly ProductPlan[];
   private readonly compiledEngine?: CompiledEngine;
   private readonly decider?: CompiledEngine;
+  /** Per product: its index in the `sameAs` version whose own status it takes, if any. */
+  private reuse: readonly (number | undefined)[] = [];
   /** Families in the order they first appear, members by level: grouped once (families.ts familyMembers). */
   private readonly productIndex: ReadonlyMap<string, number>;
   private readonly familyPlans: readonly { readonly familie: string; readonly members: readonly number[]; readonly setting: Familie | undefined }[];
@@ -77,23 +103,35 @@ export class Evaluator {
 
   constructor(
     readonly compiled: CompiledCatalogue,
-    options: { readonly engine?: EngineKind } = {},
+    options: {
+      readonly engine?: EngineKind;
+      /**
+       * Another version of this catalogue (impact): products whose own rules are the same as
+       * there are not decided again — decide() takes their own status from that version's Decision.
+       */
+      readonly sameAs?: Evaluator;
+    } = {},
   ) {
     const failsRules = compiled.products.flatMap((p) => p.clauses.map((c) => c.failsRule));
     const mainRules = compiled.products.flatMap((p) => [...p.clauses.map((c) => c.holdsRule), ...p.limieten.flatMap(limitRules)]);
     this.set = ruleSet([...mainRules, ...failsRules]);
     const at = (name: string): number => ruleIndex(this.set, name);
-    this.plan = compiled.products.map((p) => ({
-      compiled: p,
-      clauses: p.clauses.map((c) => ({ compiled: c, holds: at(c.holdsRule.name), fails: at(c.failsRule.name), leaves: leavesOf(c.holds), leafStart: this.set.leafStart[at(c.holdsRule.name)]! })),
-      limieten: p.limieten.map((l) => ({
-        compiled: l,
-        rule: at(l.rule.name),
-        ...(l.situation
-          ? { situation: { applies: at(l.situation.appliesRule.name), notApplies: at(l.situation.notAppliesRule.name), outside: at(l.situation.outsideRule.name), facts: [...new Set(leavesOf(l.situation.holds).map((leaf) => leaf.fact))] } }
-          : {}),
-      })),
-    }));
+    this.plan = compiled.products.map((p) => {
+      const clauses = p.clauses.map((c) => ({ compiled: c, holds: at(c.holdsRule.name), fails: at(c.failsRule.name), leaves: leavesOf(c.holds), leafStart: this.set.leafStart[at(c.holdsRule.name)]! }));
+      return {
+        compiled: p,
+        clauses,
+        limieten: p.limieten.map((l) => ({
+          compiled: l,
+          rule: at(l.rule.name),
+          ...(l.situation
+            ? { situation: { applies: at(l.situation.appliesRule.name), notApplies: at(l.situation.notAppliesRule.name), outside: at(l.situation.outsideRule.name), facts: [...new Set(leavesOf(l.situation.holds).map((leaf) => leaf.fact))] } }
+            : {}),
+        })),
+        uitsluitingHolds: clauses.filter((c) => c.compiled.role === 'uitsluiting').map((c) => c.holds),
+        voorwaardeRules: clauses.filter((c) => decides(c.compiled)).map((c) => ({ holds: c.holds, fails: c.fails })),
+      };
+    });
     this.productIndex = new Map(this.plan.map((p, i) => [p.compiled.product.id, i]));
     this.familyPlans = [...familyMembers(this.plan.map((p) => p.compiled.product))].map(([familie, members]) => ({
       familie,
@@ -104,9 +142,18 @@ export class Evaluator {
       // The explanation shows the leaves of each clause's positive form; no others are kept.
       const explained = new Set(this.plan.flatMap((p) => p.clauses.map((c) => c.holds)));
       this.compiledEngine = new CompiledEngine(this.set, { recordLeaves: (rule) => explained.has(rule) });
-      // Deciding needs no leaves and no kenmerken: they never change a status.
-      const kenmerken = new Set(this.plan.flatMap((p) => p.clauses.filter((c) => c.compiled.role === 'kenmerk').flatMap((c) => [c.holds, c.fails])));
-      this.decider = new CompiledEngine(this.set, { recordLeaves: () => false, include: (rule) => !kenmerken.has(rule) });
+      // Deciding needs no leaves and no kenmerken (they never change a status), and no rules of
+      // products whose own status another version gives.
+      const base = options.sameAs;
+      this.reuse = this.plan.map((p) => {
+        const there = base?.productIndex.get(p.compiled.product.id);
+        const reusable = there !== undefined && !p.compiled.product.combinatie && fingerprint(base!.plan[there]!.compiled) === fingerprint(p.compiled);
+        return reusable ? there : undefined;
+      });
+      const skipped = new Set(
+        this.plan.flatMap((p, i) => p.clauses.filter((c) => c.compiled.role === 'kenmerk' || this.reuse[i] !== undefined).flatMap((c) => [c.holds, c.fails]).concat(this.reuse[i] !== undefined ? p.limieten.flatMap(limitIndexes) : [])),
+      );
+      this.decider = new CompiledEngine(this.set, { recordLeaves: () => false, include: (rule) => !skipped.has(rule) });
     } else {
       // The "fails" rules only matter when a fact is missing: with every fact present a clause that
       // does not hold certainly fails. They run on a second Engine, only for partial profiles.
@@ -144,10 +191,15 @@ export class Evaluator {
    * The decisions only — product statuses and what each family decides, without advice,
    * questions or referrals — for comparing many profiles (impact). Compiled evaluator only.
    */
-  decide(profile: Profile): Decision {
+  decide(profile: Profile, other?: Decision): Decision {
     if (!this.decider) throw new Error('wijzer: decide needs the compiled evaluator');
     const results = this.decider.run(profile);
-    const first = this.plan.map((p) => statusOf(p, results, profile));
+    const first = this.plan.map((p, i) => {
+      const there = this.reuse[i];
+      if (there === undefined) return statusOf(p, results, profile);
+      if (!other) throw new Error('wijzer: decide needs the Decision of the version it reuses');
+      return other.own[there]!;
+    });
     let existing: Existing | undefined;
     let statusOfId: ((id: string) => Status | undefined) | undefined;
     const products = this.plan.map((p, i): Decided => {
@@ -161,7 +213,7 @@ export class Evaluator {
       return { product, status: requirement(product.combinatie, status, truth, statusOfId, existing).status };
     });
     const families = this.familyPlans.map((f) => decideFamily(f.familie, f.members.map((i) => products[i]!), f.setting));
-    return { products, families };
+    return { products, families, own: first };
   }
 
   /**
@@ -234,20 +286,21 @@ function limitOutcome(plan: LimitPlan, results: RuleResults, profile: Profile): 
  * voorwaarde that fails or a hard limit exceeded, then a voorwaarde or hard limit still open.
  * Kenmerken never count. Read straight from the rule results (impact decides millions this way).
  */
-function statusOf(plan: ProductPlan, results: RuleResults, profile: Profile, limieten: readonly LimitOutcome[] = plan.limieten.map((l) => limitOutcome(l, results, profile))): Status {
-  let fails = false;
+function statusOf(plan: ProductPlan, results: RuleResults, profile: Profile, limieten?: readonly LimitOutcome[]): Status {
+  const rules = results.rules;
+  for (const i of plan.uitsluitingHolds) if (rules[i] === 1) return 'uitgesloten';
   let open = false;
-  for (const clause of plan.clauses) {
-    const role = clause.compiled.role;
-    if (role !== 'uitsluiting' && role !== 'voorwaarde') continue;
-    const truth = truthOf(clause, results);
-    if (role === 'uitsluiting') {
-      if (truth === 'waar') return 'uitgesloten';
-    } else if (truth === 'onwaar') fails = true;
-    else if (truth === 'onbekend' && decides(clause.compiled)) open = true;
+  for (const { holds, fails } of plan.voorwaardeRules) {
+    if (rules[fails] === 1) {
+      if (rules[holds] === 1) throw new Error(`wijzer: a voorwaarde of ${plan.compiled.product.id} both holds and fails`);
+      return 'niet passend';
+    }
+    if (rules[holds] !== 1) open = true;
   }
-  if (fails || limieten.some(isHardExcess)) return 'niet passend';
-  if (open || limieten.some(isOpenHardLimit)) return 'onbekend';
+  if (plan.limieten.length === 0) return open ? 'onbekend' : 'passend';
+  const limits = limieten ?? plan.limieten.map((l) => limitOutcome(l, results, profile));
+  if (limits.some(isHardExcess)) return 'niet passend';
+  if (open || limits.some(isOpenHardLimit)) return 'onbekend';
   return 'passend';
 }
 

@@ -9,7 +9,7 @@ import type { CompiledCatalogue } from '../compile/rules.js';
 import { meaning } from '../catalogue/family.js';
 import { Evaluator } from '../evaluate/evaluate.js';
 import type { ProductOutcome } from '../evaluate/outcome.js';
-import type { Decision } from '../evaluate/evaluate.js';
+import type { Outcomes } from '../evaluate/evaluate.js';
 import type { PopulationProfile } from './population.js';
 
 export const NO_PRODUCT = 'geen passend product';
@@ -57,15 +57,29 @@ export interface ImpactReport {
 }
 
 /** Outcome per group: families by their lightest fitting level, loose products by themselves. */
-export function outcomesByGroup(evaluation: Decision): Map<string, { label: string; members: string[] }> {
-  const members = new Map<string, string[]>();
+export function outcomesByGroup(evaluation: Outcomes): Map<string, { label: string; members: string[] }> {
+  const members = groupMembers(evaluation);
+  return new Map([...groupLabels(evaluation)].map(([group, label]) => [group, { label, members: members.get(group)! }]));
+}
+
+/** The members of each group: they depend on the catalogue only, not on the profile. */
+export function groupMembers(evaluation: Outcomes): Map<string, string[]> {
+  const families = new Map<string, string[]>();
   for (const p of evaluation.products) {
     if (p.product.familie === undefined) continue;
-    const list = members.get(p.product.familie);
+    const list = families.get(p.product.familie);
     if (list) list.push(p.product.id);
-    else members.set(p.product.familie, [p.product.id]);
+    else families.set(p.product.familie, [p.product.id]);
   }
-  const out = new Map<string, { label: string; members: string[] }>();
+  const out = new Map<string, string[]>();
+  for (const family of evaluation.families) out.set(family.familie, families.get(family.familie) ?? []);
+  for (const p of evaluation.products) if (p.product.familie === undefined || p.product.niveau === undefined) out.set(p.product.id, [p.product.id]);
+  return out;
+}
+
+/** The outcome label of each group for one profile. */
+export function groupLabels(evaluation: Outcomes): Map<string, string> {
+  const out = new Map<string, string>();
   for (const family of evaluation.families) {
     const label =
       family.status === 'bepaald'
@@ -75,12 +89,11 @@ export function outcomesByGroup(evaluation: Decision): Map<string, { label: stri
           : family.status === 'geen'
             ? NO_PRODUCT
             : UNDECIDED;
-    out.set(family.familie, { label, members: members.get(family.familie) ?? [] });
+    out.set(family.familie, label);
   }
   for (const product of evaluation.products) {
     if (product.product.familie !== undefined && product.product.niveau !== undefined) continue;
-    const label = product.status === 'passend' ? product.product.id : product.status === 'onbekend' ? UNDECIDED : NO_PRODUCT;
-    out.set(product.product.id, { label, members: [product.product.id] });
+    out.set(product.product.id, product.status === 'passend' ? product.product.id : product.status === 'onbekend' ? UNDECIDED : NO_PRODUCT);
   }
   return out;
 }
@@ -117,14 +130,29 @@ export function causeOf(before: ReadonlyMap<string, ProductOutcome>, after: Read
   return 'volgorde of familie gewijzigd';
 }
 
+/** The groups of both versions (sorted) and their members in either: fixed for a pair of catalogues. */
+interface Layout {
+  readonly groups: readonly string[];
+  readonly members: ReadonlyMap<string, readonly string[]>;
+}
+
+function layoutOf(before: Outcomes, after: Outcomes): Layout {
+  const old = groupMembers(before);
+  const now = groupMembers(after);
+  const groups = [...new Set([...old.keys(), ...now.keys()])].sort();
+  return { groups, members: new Map(groups.map((g) => [g, [...new Set([...(old.get(g) ?? []), ...(now.get(g) ?? [])])]])) };
+}
+
 export class ImpactRun {
   private readonly before: Evaluator;
   private readonly after: Evaluator;
+  private layout: Layout | undefined;
   readonly report: ImpactReport;
 
   constructor(base: { label: string; compiled: CompiledCatalogue }, current: { label: string; compiled: CompiledCatalogue }) {
     this.before = new Evaluator(base.compiled);
-    this.after = new Evaluator(current.compiled);
+    // Products the change leaves alone are decided once, on the base version.
+    this.after = new Evaluator(current.compiled, { sameAs: this.before });
     this.report = { base: base.label, current: current.label, catalogue: current.compiled.catalogue.region.naam, total: 0, changedProfiles: 0, skipped: 0, groups: new Map(), seconds: 0 };
   }
 
@@ -133,13 +161,15 @@ export class ImpactRun {
    * Both versions decide; only a profile whose outcome changes is explained (for the cause).
    */
   add(entry: PopulationProfile, order = this.report.total): void {
-    const decided = { before: this.before.decide(entry.profile), after: this.after.decide(entry.profile) };
-    const old = outcomesByGroup(decided.before);
-    const now = outcomesByGroup(decided.after);
+    const before = this.before.decide(entry.profile);
+    const decided = { before, after: this.after.decide(entry.profile, before) };
+    const old = groupLabels(decided.before);
+    const now = groupLabels(decided.after);
+    this.layout ??= layoutOf(decided.before, decided.after);
     let changed = false;
-    for (const group of [...new Set([...old.keys(), ...now.keys()])].sort()) {
-      const from = old.get(group)?.label ?? NO_PRODUCT;
-      const to = now.get(group)?.label ?? NO_PRODUCT;
+    for (const group of this.layout.groups) {
+      const from = old.get(group) ?? NO_PRODUCT;
+      const to = now.get(group) ?? NO_PRODUCT;
       const impact = this.group(group, order);
       const key = `${from}\u0000${to}`;
       let cell = impact.cells.get(key);
@@ -151,7 +181,7 @@ export class ImpactRun {
       if (from === to) continue;
       changed = true;
       impact.changed++;
-      const members = [...new Set([...(old.get(group)?.members ?? []), ...(now.get(group)?.members ?? [])])];
+      const members = this.layout.members.get(group)!;
       const cause = causeOf(this.before.outcomesOf(entry.profile, decided.before, members), this.after.outcomesOf(entry.profile, decided.after, members), members);
       cell.causes.set(cause, (cell.causes.get(cause) ?? 0) + 1);
       if (!cell.causeOrder.has(cause)) cell.causeOrder.set(cause, order);

@@ -29,16 +29,18 @@ export function parseJsonlLine(path: string, line: RawLine): SourceItem {
     const problem = parsed.error === 'duplicate' ? diag('WZ105', { key: parsed.key }, where) : diag('WZ111', { line: line.number, what, detail: 'geen geldige JSON' }, where);
     return { kind: 'invalid', at: where, diagnostics: [problem] };
   }
-  let value = parsed.value;
+  const value = parsed.value;
   let id = String(line.number);
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'id' in value) {
-    const { id: given, ...facts } = value as Record<string, unknown>;
+    const facts = value as Record<string, unknown>;
+    const given = facts['id'];
     if (typeof given !== 'string' && typeof given !== 'number') {
       const where = { ...at, col: keyColumn(text, 'id') };
       return { kind: 'invalid', at: where, diagnostics: [diag('WZ111', { line: line.number, what, detail: 'id moet tekst of een getal zijn' }, where)] };
     }
     id = String(given);
-    value = facts;
+    // The object is this line's own: taking the id out in place is cheaper than copying the rest.
+    delete facts['id'];
   }
   return { kind: 'value', id, value, locate: (segments) => ({ ...at, col: keyColumn(text, segments[0]) }) };
 }
