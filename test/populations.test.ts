@@ -319,6 +319,19 @@ describe('strict JSON', () => {
     expect(parseJsonText('{"a":1,"a":2}')).toEqual({ error: 'duplicate', key: 'a', offset: 7 });
   });
 
+  it('never lets the quick count of keys hide a duplicate (whitespace, colons in strings, nesting)', () => {
+    const texts = [
+      String.raw`{"a" :1, "a": 2}`,
+      String.raw`{"a":"x\":y","a":1}`,
+      String.raw`{"a":{"b":1},"c":{"b":2,"b":3}}`,
+      String.raw`{"k":"::","k":"\":"}`,
+      String.raw`{"a":[{"x":1,"x":2}]}`,
+      '{ "a"\n:\t1 , "b" : "\\" :", "a" : 3 }',
+    ];
+    for (const text of texts) expect(parseJsonText(text), text).toMatchObject({ error: 'duplicate' });
+    for (const text of [String.raw`{"a":"x\":y","b":1}`, '{"a" : {"a": {"a": 1}}}', '{"id":"p1","lijst":["a:","b"]}']) expect(parseJsonText(text), text).toHaveProperty('value');
+  });
+
   it('finds where JSON goes wrong, also where V8 names no position', () => {
     const cases: [string, number][] = [['{"a":1,}', 7], ['[1,]', 3], ['{"a":}', 5], ['{"a": tru}', 6], ['"ab', 3], ['{"a":"\\x"}', 6], ['01', 1], ['{"a":1}x', 7], ['[[[[', 4], ['', 0]];
     for (const [text, offset] of cases) expect([text, jsonErrorOffset(text)]).toEqual([text, offset]);

@@ -33,12 +33,16 @@ export interface WorkerTask {
 }
 
 /**
- * Work for a worker, with its position in the population (`order`, for merging reports): a
- * checked profile, or a .jsonl line the worker parses and checks itself — parsing is a third of
- * the work, so it is shared rather than left to this thread. `entry` is the line's position as
- * the Population counts it (to record the outcome).
+ * Work for a worker, each with its position in the population (`order`, for merging reports):
+ * checked profiles, then .jsonl lines the worker parses and checks itself — parsing is a third of
+ * the work, so it is shared rather than left to this thread. Lines travel as parallel arrays
+ * (cheap to copy between threads); `entries` are their positions as the Population counts them
+ * (to record outcomes). Within a chunk every profile comes before every line, in population order.
  */
-export type WorkItem = { readonly order: number } & ({ readonly kind: 'profile'; readonly id: string; readonly profile: Profile } | { readonly kind: 'line'; readonly line: RawLine; readonly entry: number });
+export interface Chunk {
+  readonly profiles: { readonly order: number; readonly id: string; readonly profile: Profile }[];
+  readonly lines: { readonly texts: string[]; readonly numbers: number[]; readonly entries: number[]; readonly orders: number[] };
+}
 
 /** A line a worker found invalid. */
 export interface InvalidLine {
@@ -47,7 +51,7 @@ export interface InvalidLine {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export type ToWorker = { type: 'chunk'; items: WorkItem[] } | { type: 'end' };
+export type ToWorker = { type: 'chunk'; chunk: Chunk } | { type: 'end' };
 export type WorkerMessage = { type: 'chunk-done'; evaluated: number; validLines: number; invalid: InvalidLine[] } | { type: 'report'; report: ImpactReport } | { type: 'error'; message: string };
 
 /** Below this many profiles, starting workers (each compiles both versions) costs more than it saves. */
@@ -180,22 +184,36 @@ export async function runImpactOnWorkers(
       wake = undefined;
     }
   };
-  const send = async (chunk: WorkItem[]) => {
+  const send = async (chunk: Chunk) => {
     const target = await freeWorker();
     target.inFlight++;
-    target.worker.postMessage({ type: 'chunk', items: chunk } satisfies ToWorker);
+    target.worker.postMessage({ type: 'chunk', chunk } satisfies ToWorker);
   };
+  const empty = (): Chunk => ({ profiles: [], lines: { texts: [], numbers: [], entries: [], orders: [] } });
+  const size = (c: Chunk): number => c.profiles.length + c.lines.texts.length;
   try {
-    let chunk: WorkItem[] = [];
+    let chunk = empty();
     let order = 0;
     for await (const item of profiles) {
-      chunk.push('kind' in item && item.kind === 'line' ? { kind: 'line', line: item.line, entry: item.order, order: order++ } : { kind: 'profile', id: item.id, profile: item.profile, order: order++ });
-      if (chunk.length === chunkSize) {
+      if ('kind' in item && item.kind === 'line') {
+        chunk.lines.texts.push(item.line.text);
+        chunk.lines.numbers.push(item.line.number);
+        chunk.lines.entries.push(item.order);
+        chunk.lines.orders.push(order++);
+      } else {
+        if (chunk.lines.texts.length > 0) {
+          // Profiles after lines would break the order within a chunk: start a new one.
+          await send(chunk);
+          chunk = empty();
+        }
+        chunk.profiles.push({ order: order++, id: item.id, profile: item.profile });
+      }
+      if (size(chunk) === chunkSize) {
         await send(chunk);
-        chunk = [];
+        chunk = empty();
       }
     }
-    if (chunk.length > 0) await send(chunk);
+    if (size(chunk) > 0) await send(chunk);
     for (const r of running) r.worker.postMessage({ type: 'end' } satisfies ToWorker);
     const merged = mergeReports(await Promise.all(running.map((r) => r.report)));
     merged.seconds = Number(process.hrtime.bigint() - start) / 1e9;

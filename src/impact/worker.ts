@@ -29,24 +29,20 @@ async function handle(message: ToWorker): Promise<void> {
   run ??= new ImpactRun(compile(task.base), compile(task.current));
   if (message.type === 'chunk') {
     const invalid: InvalidLine[] = [];
-    let evaluated = 0;
+    const { profiles, lines } = message.chunk;
+    for (const item of profiles) run.add(item, item.order);
     let validLines = 0;
-    for (const item of message.items) {
-      if (item.kind === 'profile') {
-        run.add(item, item.order);
-        evaluated++;
-        continue;
-      }
+    for (let i = 0; i < lines.texts.length; i++) {
       vocabulary ??= prepareScope(task.current.rulesDir).scope!.vocabulary;
-      const outcome = checkLine(task.population!, item.line, vocabulary);
+      const outcome = checkLine(task.population!, { number: lines.numbers[i]!, text: lines.texts[i]! }, vocabulary);
       if (outcome.kind === 'invalid') {
-        invalid.push({ entry: item.entry, at: outcome.at, diagnostics: outcome.diagnostics });
+        invalid.push({ entry: lines.entries[i]!, at: outcome.at, diagnostics: outcome.diagnostics });
         continue;
       }
-      run.add(outcome.entry, item.order);
-      evaluated++;
+      run.add(outcome.entry, lines.orders[i]);
       validLines++;
     }
+    const evaluated = profiles.length + validLines;
     post({ type: 'chunk-done', evaluated, validLines, invalid });
   } else post({ type: 'report', report: run.report });
 }
