@@ -10,7 +10,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Population, PopulationEntry, PopulationProfile } from './population.js';
-import type { RawLine } from './source.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { Profile } from '../vocabulary/types.js';
 
