@@ -2,9 +2,11 @@
  * What the server holds: the rules scope and every served catalogue, loaded once through the
  * same pipeline as the CLI (load → check → compile), with one Evaluator per catalogue.
  *
- * json-rules-engine must not run several profiles at once on one Engine (rules can be dropped,
- * upstream #303), so each catalogue evaluates through a serial queue: concurrent requests wait
- * their turn instead of sharing an engine run. Profiles are never stored or logged.
+ * Evaluation runs on the compiled evaluator, which answers synchronously and reuses its result
+ * buffers; each catalogue still evaluates through a serial queue, so a request can never see
+ * another's results (and the reference json-rules-engine, which must not run several profiles at
+ * once on one Engine — upstream #303 — stays safe if it is ever chosen). Profiles are never
+ * stored or logged.
  */
 import { basename, resolve } from 'node:path';
 import type { Catalogue } from '../catalogue/types.js';
