@@ -17,6 +17,8 @@ import {
   EVALUATE_USAGE,
   GENERATE_USAGE,
   IMPACT_USAGE,
+  LSP_USAGE,
+  FMT_USAGE,
   SCHEMA_USAGE,
   SERVE_USAGE,
   TEST_USAGE,
@@ -42,6 +44,8 @@ const COMMANDS: Record<string, { load: () => Promise<Run>; usage: string; what: 
   aanbieder: { load: async () => (await import('./commands/aanbieder.js')).aanbiederCommand, usage: AANBIEDER_USAGE, what: 'toetst het aanbod van een aanbieder aan de verplichtingen van de catalogus (bijv. alle niveaus bieden)' },
   serve: { load: async () => (await import('./commands/serve.js')).serveCommand, usage: SERVE_USAGE, what: 'start een lokale server met de pagina voor consulenten, de pagina\'s voor beleidsadviseurs en een JSON-API' },
   test: { load: async () => (await import('./commands/test.js')).testCommand, usage: TEST_USAGE, what: 'speelt alle referentiecasussen af (test/golden)' },
+  lsp: { load: async () => (await import('./commands/lsp.js')).lspCommand, usage: LSP_USAGE, what: 'start de taalserver voor editors (VS Code, Neovim, Helix, Emacs): meldingen, aanvullen, uitleg en hernoemen in catalogusbestanden' },
+  fmt: { load: async () => (await import('./commands/fmt.js')).fmtCommand, usage: FMT_USAGE, what: 'zet catalogus-, feiten-, definitie-, testcasus- en profielbestanden in één vaste opmaak (commentaar blijft staan); --check voor CI' },
   schema: { load: async () => schemaCommand, usage: SCHEMA_USAGE, what: 'drukt het JSON-schema van een cliëntprofiel af (voor editors)' },
 };
 

@@ -63,6 +63,9 @@ export const CODES = {
   // outputs: a command writes only what it set out to write, never into its own input
   WZ120: { severity: 'fout', message: (p) => `Uitvoer '${s(p, 'output')}'${p['via'] ? ` (via een koppeling: '${s(p, 'via')}')` : ''} ${s(p, 'relation')} invoer '${s(p, 'input')}'; wijzer schrijft niet in wat het leest.`, hint: () => 'Kies een uitvoerpad buiten de catalogus, de regels en de invoerbestanden, bijvoorbeeld out/regels.json.' },
   WZ121: { severity: 'fout', message: (p) => `Kan '${s(p, 'path')}' niet schrijven: ${s(p, 'detail')}.`, hint: () => 'Kies een bestand in een schrijfbare map met vrije ruimte; een bestaande map, of een pad onder een gewoon bestand, kan geen uitvoerbestand zijn.' },
+  // wijzer fmt: rewrites files in place, so it says which files it leaves alone and why
+  WZ122: { severity: 'fout', message: (p) => `'${s(p, 'path')}' is geen YAML-bestand; wijzer fmt maakt alleen .yaml- en .yml-bestanden op.`, hint: () => 'Geef een catalogus-, feiten-, definitie-, testcasus- of profielbestand (.yaml), of een map waarin die staan.' },
+  WZ123: { severity: 'fout', message: (p) => `wijzer fmt kan dit bestand niet veilig opmaken (${s(p, 'detail')}); het is niet gewijzigd.`, hint: () => 'Dit is een fout in wijzer, niet in uw bestand. Meld het met het bestand erbij; tot die tijd blijft het bestand zoals u het schreef.' },
 
   // --- structure (JSON Schema) -------------------------------------------------------------
   WZ201: { severity: 'fout', message: (p) => `Onbekende eigenschap '${s(p, 'key')}' in ${s(p, 'path')}.`, hint: (p) => `Toegestaan zijn: ${s(p, 'allowed')}.${p['suggestion'] ? ` Bedoelt u '${s(p, 'suggestion')}'?` : ''}` },

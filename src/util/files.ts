@@ -132,10 +132,27 @@ function readAtMost(fd: number, expected: number, maxBytes: number): { bytes: Bu
   }
 }
 
+/**
+ * Unsaved texts by absolute path, consulted before the disk (the language server sets it to the
+ * editor's open documents). Unset — the CLI — every read goes to the disk as before.
+ */
+export type ReadOverlay = (absolutePath: string) => string | undefined;
+let overlay: ReadOverlay | undefined;
+
+export function setReadOverlay(read: ReadOverlay | undefined): void {
+  overlay = read;
+}
+
 /** Reads a whole UTF-8 text file of at most maxBytes (default MAX_FILE_BYTES). */
 export function readTextFile(path: string, limits: ReadLimits = {}): { file?: TextFile; diagnostics: Diagnostic[] } {
   const at = { file: path, line: 1, col: 1 };
   const maxBytes = limits.maxBytes ?? MAX_FILE_BYTES;
+  const unsaved = overlay?.(resolve(path));
+  if (unsaved !== undefined) {
+    if (Buffer.byteLength(unsaved, 'utf8') > maxBytes) return { diagnostics: [diag('WZ102', { size: Buffer.byteLength(unsaved, 'utf8'), max: maxBytes }, at)] };
+    if (unsaved.includes('\u0000')) return { diagnostics: [diag('WZ103', {}, at)] };
+    return { file: { path, text: unsaved.charCodeAt(0) === 0xfeff ? unsaved.slice(1) : unsaved }, diagnostics: [] };
+  }
   const opened = openRegularFile(path, { maxBytes });
   if (opened.fd === undefined) return { diagnostics: opened.diagnostics };
   let bytes: Buffer;

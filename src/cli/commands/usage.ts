@@ -20,6 +20,8 @@ export const GENERATE_USAGE = 'wijzer genereer --aantal <n> [--seed <getal>] [--
 export const ANALYSE_USAGE = 'wijzer analyse <catalogus> [--format text|markdown|json] [--tegenvoorbeelden <map>]';
 export const AANBIEDER_USAGE = 'wijzer aanbieder <catalogus> <aanbod.yaml> [--format text|json]';
 export const SCHEMA_USAGE = 'wijzer schema profiel';
+export const LSP_USAGE = 'wijzer lsp [--stdio] [--regels <map>] [--bronnen <map>]';
+export const FMT_USAGE = 'wijzer fmt [<bestand|map>...] [--check]';
 
 /** Copy of EVALUATE_USAGE in commands/evaluate.ts (checked equal by a test). */
 export const EVALUATE_USAGE =
