@@ -1,7 +1,7 @@
 /**
  * The compiled evaluator: the exported json-rules-engine rules (the very JSON `wijzer compile`
  * writes, not a second lowering) become one generated JavaScript function per rule set that
- * runs synchronously. It reads each fact the rules use once, evaluates every leaf
+ * runs synchronously. It reads each fact it uses once per piece, evaluates every leaf
  * (json-rules-engine does too: it never short-circuits within one priority group) and records
  * rule and leaf results at the positions of the RuleSet.
  *
@@ -15,20 +15,24 @@ import type { Profile } from '../vocabulary/types.js';
 import { isNumeric, leafTest, resolvePath } from './operators.js';
 import type { RuleResults, RuleSet } from './rule-set.js';
 
-type RunRules = (values: readonly unknown[], leaves: Uint8Array, rules: Uint8Array, numeric: typeof isNumeric) => void;
+type RunRules = (profile: Profile, leaves: Uint8Array, rules: Uint8Array, numeric: typeof isNumeric, own: typeof Object.hasOwn, path: typeof resolvePath) => void;
 
 /**
  * V8 does not optimise a function above a bytecode size (about 60 KB); the rules are emitted in
  * pieces of about this much source so that every piece is optimised, however large the catalogue.
  */
-const PIECE_SOURCE = 8000;
+const PIECE_SOURCE = 20000;
 
 const COMPARE: Record<string, string> = { lessThan: '<', lessThanInclusive: '<=', greaterThan: '>', greaterThanInclusive: '>=' };
 
 class Generator {
-  private readonly slots = new Map<string, string>();
+  private readonly slots = new Map<string, number>();
   /** Per slot: the fact it holds and the path applied to it. */
   readonly reads: { readonly fact: string; readonly path: string | undefined }[] = [];
+  /** The slots the current piece uses: it reads those facts into locals first. */
+  private pieceSlots = new Set<number>();
+  /** Test expressions already computed in the current piece, and their locals. */
+  private tests = new Map<string, string>();
   body: string[] = [];
   /** Characters in `body`, to cut the code in pieces V8 optimises. */
   size = 0;
@@ -50,16 +54,37 @@ class Generator {
     return this.leaf;
   }
 
-  /** A local holding the fact's value (after `path`), read once per run. */
+  /** A local holding the fact's value (after `path`), read once per piece. */
   private slot(fact: string, path: string | undefined): string {
     const key = `${path ?? ''}\u0000${fact}`;
-    let name = this.slots.get(key);
-    if (!name) {
-      name = `v[${this.slots.size}]`;
-      this.slots.set(key, name);
+    let index = this.slots.get(key);
+    if (index === undefined) {
+      index = this.reads.length;
+      this.slots.set(key, index);
       this.reads.push({ fact, path });
     }
-    return name;
+    this.pieceSlots.add(index);
+    return `f${index}`;
+  }
+
+  /**
+   * The finished piece: its fact reads, then its rules. json-rules-engine sees the profile's own
+   * keys as facts (engine.run({...profile})), hence own(); the constant property names let V8
+   * cache the lookups. Facts are read per piece into locals: no array per run.
+   */
+  finishPiece(): string {
+    const reads = [...this.pieceSlots].map((index) => {
+      const { fact, path } = this.reads[index]!;
+      const name = JSON.stringify(fact);
+      const raw = `(own(p, ${name}) ? p[${name}] : undefined)`;
+      return `const f${index} = ${path === undefined ? raw : `path(${JSON.stringify(path)}, ${raw})`};`;
+    });
+    const piece = ['"use strict";', ...reads, ...this.body].join('\n');
+    this.body = [];
+    this.size = 0;
+    this.pieceSlots = new Set();
+    this.tests = new Map();
+    return piece;
   }
 
   /**
@@ -73,10 +98,16 @@ class Generator {
     leafTest(cond.operator, cond.value); // rejects an operator the engine does not know
     const x = this.slot(cond.fact, cond.path);
     const at = this.leaf++;
+    // The same test recurs across rules (shared definitions, holds and passend forms): it is
+    // computed once per piece and its local reused.
     const test = this.test(x, cond.operator, cond.value);
-    if (!record) return `(${test})`;
-    const local = `l${at}`;
-    this.emit(`const ${local} = ${test};`, `L[${at}] = ${local} ? 1 : 0;`);
+    let local = this.tests.get(test);
+    if (!local) {
+      local = `t${this.tests.size}`;
+      this.tests.set(test, local);
+      this.emit(`const ${local} = ${test};`);
+    }
+    if (record) this.emit(`L[${at}] = ${local} ? 1 : 0;`);
     return local;
   }
 
@@ -114,9 +145,6 @@ class Generator {
 
 export class CompiledEngine {
   private readonly pieces: readonly RunRules[];
-  /** Per fact name: the slots it fills (a list fact may fill one with the list and one with its length). */
-  private readonly slotsOf: ReadonlyMap<string, readonly { readonly slot: number; readonly path: string | undefined }[]>;
-  private readonly slotCount: number;
   private readonly results: RuleResults;
   /** The generated source, for inspection (tests, debugging). */
   readonly source: readonly string[];
@@ -140,37 +168,12 @@ export class CompiledEngine {
       }
       const truth = generator.condition(rule.conditions, recordLeaves(i));
       generator.emit(`R[${i}] = ${truth} ? 1 : 0;`);
-      if (generator.size > PIECE_SOURCE) {
-        pieces.push(['"use strict";', ...generator.body].join('\n'));
-        generator.body = [];
-        generator.size = 0;
-      }
+      if (generator.size > PIECE_SOURCE) pieces.push(generator.finishPiece());
     });
-    if (generator.body.length > 0) pieces.push(['"use strict";', ...generator.body].join('\n'));
+    if (generator.size > 0) pieces.push(generator.finishPiece());
     this.source = pieces;
-    this.pieces = pieces.map((piece) => new Function('v', 'L', 'R', 'numeric', piece) as RunRules);
-    const slotsOf = new Map<string, { slot: number; path: string | undefined }[]>();
-    generator.reads.forEach(({ fact, path }, slot) => slotsOf.set(fact, [...(slotsOf.get(fact) ?? []), { slot, path }]));
-    this.slotsOf = slotsOf;
-    this.slotCount = generator.reads.length;
+    this.pieces = pieces.map((piece) => new Function('p', 'L', 'R', 'numeric', 'own', 'path', piece) as RunRules);
     this.results = { rules: new Uint8Array(set.rules.length), leaves: new Uint8Array(set.leafCount) };
-  }
-
-  /**
-   * The fact values, one per slot. json-rules-engine sees the profile's own enumerable keys as
-   * facts (engine.run({...profile})) — exactly Object.keys. Walking the profile's keys rather
-   * than looking up every fact the rules use keeps this cheap for the partial profiles of a
-   * population, whose objects all have different shapes.
-   */
-  private readFacts(profile: Profile): unknown[] {
-    const values: unknown[] = new Array(this.slotCount).fill(undefined);
-    for (const key of Object.keys(profile)) {
-      const slots = this.slotsOf.get(key);
-      if (!slots) continue;
-      const value = profile[key];
-      for (const { slot, path } of slots) values[slot] = resolvePath(path, value);
-    }
-    return values;
   }
 
   /**
@@ -179,8 +182,7 @@ export class CompiledEngine {
    * Every run overwrites every position it writes (each included rule, each recorded leaf).
    */
   run(profile: Profile): RuleResults {
-    const values = this.readFacts(profile);
-    for (const piece of this.pieces) piece(values, this.results.leaves, this.results.rules, isNumeric);
+    for (const piece of this.pieces) piece(profile, this.results.leaves, this.results.rules, isNumeric, Object.hasOwn, resolvePath);
     return this.results;
   }
 }
