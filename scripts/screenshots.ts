@@ -10,6 +10,9 @@ import { loadYamlFile } from '../src/yaml/load.js';
 import { fromRoot } from '../src/util/files.js';
 import { startServer } from '../test/support/server.js';
 import { launchBrowser } from '../test/support/browser.js';
+import { prepareCatalogue, prepareScope } from '../src/pipeline.js';
+import { renderDocument } from '../src/document/index.js';
+import type { Browser } from 'playwright-core';
 
 const OUT = fromRoot('docs', 'screenshots');
 /** The golden case the consultant page shows: a profile with a clear, explained result. */
@@ -31,8 +34,30 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`docs/screenshots/${name}.png`);
 }
 
+/** The product description document of `wijzer document` (HTML, screen media) at one product's section. */
+async function shootDocument(browser: Browser): Promise<void> {
+  const prepared = prepareCatalogue(fromRoot('catalogue', 'samen-doen'), prepareScope());
+  if (!prepared.catalogue) throw new Error('screenshots: catalogue/samen-doen does not load');
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1500 }, deviceScaleFactor: 1 });
+  await page.setContent(renderDocument(prepared.catalogue, 'html', prepared.scope), { waitUntil: 'load' });
+  await page.evaluate(() => document.getElementById('product-ib2-ontwikkelgericht')!.scrollIntoView());
+  await page.screenshot({ path: join(OUT, 'document-samen-doen.png') });
+  console.log('docs/screenshots/document-samen-doen.png');
+  await page.close();
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  // `npm run screenshots -- document` makes only the document's screenshot (no server needed).
+  if (process.argv.includes('document')) {
+    const browser = await launchBrowser();
+    try {
+      await shootDocument(browser);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
@@ -58,6 +83,8 @@ async function main(): Promise<void> {
     // A fixed commit before the second pass on Samen Doen, so the matrix shows real transitions.
     await page.goto(`${server.url}/impact?catalogus=samen-doen&base=${IMPACT_BASE}&aantal=500`, { timeout: 120_000 });
     await shoot(page, 'impact');
+
+    await shootDocument(browser);
   } finally {
     await browser.close();
     await server.close();

@@ -3,7 +3,7 @@
  * document's unit ("maximaal twee jaar"); the profile states the request in its fact's unit
  * (gevraagde_indicatieduur_maanden). Durations convert between units, volumes must match.
  */
-import type { Hoeveelheid, Limiet } from './types.js';
+import type { Frequentie, Hoeveelheid, Limiet } from './types.js';
 
 type Eenheid = Hoeveelheid['eenheid'];
 
@@ -57,6 +57,15 @@ const FREQUENTIE: Readonly<Record<Extract<Limiet, { kind: 'volume' }>['per'], st
 
 export function frequentieCode(limiet: Limiet): string | undefined {
   return limiet.kind === 'volume' ? FREQUENTIE[limiet.per] : undefined;
+}
+
+/** The iWmo/iJw names of the frequentie codes above, as the codelijst words them. */
+export const FREQUENTIE_NAMEN: Readonly<Record<string, string>> = { '1': 'per dag', '2': 'per week', '4': 'per maand', '6': 'totaal binnen geldigheidsduur toewijzing' };
+
+/** The frequentie of a product (Product.frequentie): its iWmo/iJw code and name. */
+export function productFrequentie(per: Frequentie): { code: string; naam: string } | undefined {
+  const code = FREQUENTIE[per];
+  return code === undefined ? undefined : { code, naam: FREQUENTIE_NAMEN[code]! };
 }
 
 /** "indicatie maximaal 24 maanden", "volume maximaal 90 uur per traject (frequentie 6)". */

@@ -14,7 +14,7 @@ import { nodeAt, spanOfPath, type PathSegment, type YamlSource } from '../yaml/s
 import type { Bestemming, Catalogue, Clause, Familie, Keuze, Limiet, Product, Region } from './types.js';
 import type { Domain } from './productcode.js';
 
-type RawClause = { id: string; als: string; reden: string; bron: string; keuze?: string; verwijzing?: RawBestemming };
+type RawClause = { id: string; als: string; reden: string; bron: string; keuze?: string; verwijzing?: RawBestemming; geldig_vanaf?: string; geldig_tot?: string };
 type RawBestemming = { product?: string; familie?: string; buiten_catalogus?: string };
 type RawLimiet = Omit<LimietBaseRaw, 'span' | 'kind' | 'richtwaarde' | 'feit' | 'alleenAls'> & {
   soort: Limiet['kind'];
@@ -61,6 +61,8 @@ function clauses(source: YamlSource, raw: RawClause[] | undefined, kind: 'voorwa
       bron: c.bron,
       ...(c.keuze ? { keuze: c.keuze } : {}),
       ...(verwijzing ? { verwijzing } : {}),
+      ...(c.geldig_vanaf !== undefined ? { geldig_vanaf: c.geldig_vanaf } : {}),
+      ...(c.geldig_tot !== undefined ? { geldig_tot: c.geldig_tot } : {}),
       at,
       span: spanOfPath(source, path),
       ...(parsed.ast ? { ast: parsed.ast } : {}),
@@ -141,7 +143,7 @@ export function loadRegion(path: string): { region?: Region; diagnostics: Diagno
     ...(f.aanbieder_biedt_alle_niveaus ? { aanbiederBiedtAlleNiveaus: f.aanbieder_biedt_alle_niveaus } : {}),
     span: spanOfPath(source, ['families', id], 'key'),
   }));
-  return { region: { ...rest, file: path, families, keuzes: keuzes(source, rawKeuzes, ['keuzes']) }, diagnostics: loaded.diagnostics };
+  return { region: { ...rest, file: path, locate: (p, which) => spanOfPath(source, p, which), families, keuzes: keuzes(source, rawKeuzes, ['keuzes']) }, diagnostics: loaded.diagnostics };
 }
 
 /** Loads what can be loaded; a product with errors is left out, its errors reported. */

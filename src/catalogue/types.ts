@@ -13,6 +13,9 @@ export interface Clause {
   readonly keuze?: string;
   /** Uitsluitingen only (the schema allows it nowhere else): where to refer the client instead. */
   readonly verwijzing?: Bestemming;
+  /** The clause counts from / until this date (JJJJ-MM-DD or 'onbekend'; see validity.ts). */
+  readonly geldig_vanaf?: string;
+  readonly geldig_tot?: string;
   readonly ast?: Expr;
   readonly at: OffsetMapper;
   readonly span: Span;
@@ -65,6 +68,9 @@ export function clausesOf(product: Product): KindedClause[] {
 
 /** Units a limit can be expressed in; the unit of the requested amount must match. */
 export type LimietEenheid = Hoeveelheid['eenheid'];
+
+/** The periods a product's iWmo/iJw frequentie can name (those with a code; traject/indicatie: totaal). */
+export type Frequentie = 'dag' | 'week' | 'maand' | 'traject' | 'indicatie';
 
 /**
  * What a beschikking may grant. A limit is a product attribute, never a question to the client:
@@ -159,6 +165,8 @@ export interface Product {
   readonly productcodes: Readonly<Partial<Record<Domain, readonly string[]>>>;
   readonly eenheid: string;
   readonly eenheid_omschrijving?: string;
+  /** iWmo/iJw frequentie, only where the source document states it (code and name: productFrequentie in limits.ts). */
+  readonly frequentie?: { readonly per: Frequentie; readonly bron: string };
   readonly familie?: string;
   readonly niveau?: number;
   readonly variant?: string;
@@ -176,6 +184,9 @@ export interface Product {
   readonly limieten: readonly Limiet[];
   readonly aanbieder?: AanbiederVerplichting;
   readonly keuzes: readonly Keuze[];
+  /** Valid from / until (JJJJ-MM-DD or 'onbekend'); absent: as long as the region (see validity.ts). */
+  readonly geldig_vanaf?: string;
+  readonly geldig_tot?: string;
 }
 
 export interface Region {
@@ -183,10 +194,13 @@ export interface Region {
   readonly organisatie: string;
   readonly bron: { readonly titel: string; readonly document: string; readonly datum?: string };
   readonly geldig_vanaf: string;
+  readonly geldig_tot?: string;
   readonly domeinen: readonly Domain[];
   readonly families: readonly Familie[];
   readonly keuzes: readonly Keuze[];
   readonly file: string;
+  /** Position of any part of regio.yaml, by data path (for diagnostics). */
+  readonly locate?: (path: readonly (string | number)[], which?: 'key' | 'value') => Span;
 }
 
 export interface Catalogue {

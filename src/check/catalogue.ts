@@ -11,6 +11,8 @@ import { clausesOf, type Catalogue, type Keuze, type Product } from '../catalogu
 import { suggest } from '../util/suggest.js';
 import { checkExpr, type Scope } from './typecheck.js';
 import { checkKinds } from './kinds.js';
+import { checkValidity } from './validity.js';
+import { isDated, overlaps, periodOf } from '../catalogue/validity.js';
 
 export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -39,7 +41,8 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
           out.push(diag('WZ313', { code, domain: domainName(domain), domains: catalogue.region.domeinen.map(domainName).join(', ') }, at));
         }
         const owner = codes.get(`${domain}:${code}`);
-        if (owner && owner.id !== product.id) out.push(diag('WZ306', { code, other: owner.id, file: shortFile(catalogue, owner.file) }, at));
+        // Two dated versions of one product share its code; checkValidity judges their periods.
+        if (owner && owner.id !== product.id && !isDated(owner) && !isDated(product)) out.push(diag('WZ306', { code, other: owner.id, file: shortFile(catalogue, owner.file) }, at));
         else codes.set(`${domain}:${code}`, product);
       });
     }
@@ -52,7 +55,7 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
     if (product.familie !== undefined && product.niveau !== undefined) {
       const key = `${product.familie}|${product.niveau}|${product.variant ?? ''}`;
       const other = levels.get(key);
-      if (other) {
+      if (other && overlaps(periodOf(other), periodOf(product))) {
         out.push(diag('WZ309', { family: product.familie, level: product.niveau, ...(product.variant ? { variant: product.variant } : {}), other: other.id }, product.locate(['niveau'])));
       } else levels.set(key, product);
     }
@@ -102,6 +105,7 @@ export function checkCatalogue(catalogue: Catalogue, scope: Scope): Diagnostic[]
     out.push(diag('WZ319', { id: family.id, ...(suggestion ? { suggestion } : {}) }, family.span));
   }
   out.push(...choiceWarnings(catalogue.region.keuzes));
+  out.push(...checkValidity(catalogue));
   return out;
 }
 

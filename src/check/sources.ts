@@ -43,6 +43,7 @@ export function quotesOf(catalogue: Catalogue): Quote[] {
     });
     if (p.groep?.bron) quotes.push({ text: p.groep.bron, span: p.locate(['groep', 'bron']) });
     if (p.duur?.bron) quotes.push({ text: p.duur.bron, span: p.locate(['duur', 'bron']) });
+    if (p.frequentie) quotes.push({ text: p.frequentie.bron, span: p.locate(['frequentie', 'bron']) });
     p.keuzes.forEach((k, i) => k.citaten.forEach((text, j) => quotes.push({ text, span: p.locate(['keuzes', i, 'citaten', j]) })));
   }
   return quotes;

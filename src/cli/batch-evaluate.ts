@@ -21,6 +21,8 @@ import { EXIT, type CliIO } from './io.js';
 import { displayPath, printDiagnostics, writeError } from './output.js';
 import { openStreamOutput, type StreamOutput } from './stream-output.js';
 
+import type { Geldigheid } from '../catalogue/validity.js';
+
 export type BatchFormat = 'jsonl' | 'csv';
 export const BATCH_FORMATS: readonly BatchFormat[] = ['jsonl', 'csv'];
 
@@ -32,6 +34,8 @@ export interface BatchRun {
   readonly format: BatchFormat;
   /** The -o file (absolute), or undefined for standard output. */
   readonly target?: string;
+  /** The peildatum the evaluator's catalogue was projected onto, with what it left out (JSON lines show it). */
+  readonly geldigheid?: Geldigheid;
 }
 
 /** The columns of the CSV: the groups of outcomesByGroup and the products, in catalogue order. */
@@ -76,7 +80,7 @@ export async function evaluateBatch(run: BatchRun, io: CliIO): Promise<number> {
     for await (const entry of population.profiles()) {
       if (format === 'jsonl') {
         const evaluation = await evaluate(entry.profile);
-        await out.write(`${JSON.stringify({ id: entry.id, ...evaluationJson(evaluation, vocabulary) })}\n`);
+        await out.write(`${JSON.stringify({ id: entry.id, ...evaluationJson(run.geldigheid ? { ...evaluation, geldigheid: run.geldigheid } : evaluation, vocabulary) })}\n`);
       } else {
         const evaluation = await decide(entry.profile);
         if (!columns) {

@@ -19,6 +19,8 @@ import {
   IMPACT_USAGE,
   LSP_USAGE,
   FMT_USAGE,
+  EXPORT_USAGE,
+  DOCUMENT_USAGE,
   SCHEMA_USAGE,
   SERVE_USAGE,
   TEST_USAGE,
@@ -46,6 +48,8 @@ const COMMANDS: Record<string, { load: () => Promise<Run>; usage: string; what: 
   test: { load: async () => (await import('./commands/test.js')).testCommand, usage: TEST_USAGE, what: 'speelt alle referentiecasussen af (test/golden)' },
   lsp: { load: async () => (await import('./commands/lsp.js')).lspCommand, usage: LSP_USAGE, what: 'start de taalserver voor editors (VS Code, Neovim, Helix, Emacs): meldingen, aanvullen, uitleg en hernoemen in catalogusbestanden' },
   fmt: { load: async () => (await import('./commands/fmt.js')).fmtCommand, usage: FMT_USAGE, what: 'zet catalogus-, feiten-, definitie-, testcasus- en profielbestanden in één vaste opmaak (commentaar blijft staan); --check voor CI' },
+  document: { load: async () => (await import('./commands/document.js')).documentCommand, usage: DOCUMENT_USAGE, what: 'maakt de productbeschrijvingen opnieuw uit de catalogus: een afdrukbaar document (HTML, Markdown of PDF) met inhoudsopgave, per product de beschrijving en de indicatiecriteria met citaten' },
+  export: { load: async () => (await import('./commands/export.js')).exportCommand, usage: EXPORT_USAGE, what: 'exporteert de productcodelijst voor iWmo/iJw (CSV, JSON, Excel) of de hele catalogus als werkmap voor inkoop, met vergelijking van regio\'s' },
   schema: { load: async () => schemaCommand, usage: SCHEMA_USAGE, what: 'drukt het JSON-schema van een cliëntprofiel af (voor editors)' },
 };
 

@@ -197,37 +197,44 @@ export function compileCatalogue(catalogue: Catalogue, scope: Scope): CompiledCa
   const products = catalogue.products.map((product): CompiledProduct => {
     const clauses = clausesOf(product).map((c) => clauseRules(catalogue, product, c.clause, c.kind, scope));
     const limieten = product.limieten.filter((l) => l.minimum !== undefined || l.maximum !== undefined).map((l) => compileLimit(catalogue, product, l, scope));
-    const parts = [
-      // An uitsluiting blocks only when it is known to apply: `not` of its holds condition.
-      ...clauses.flatMap((c): ConditionJson[] => (c.role === 'voorwaarde' ? [conditionJson(c.holds)] : c.role === 'uitsluiting' ? [{ not: conditionJson(c.holds) }] : [])),
-      // A hard limit blocks unless the request is within it or (alleen_als) its situation certainly fails.
-      ...limieten
-        .filter((l) => !l.limiet.richtwaarde)
-        .map((l): ConditionJson => (l.situation ? { any: [{ not: l.situation.outsideRule.conditions }, l.situation.notAppliesRule.conditions] } : { not: conditionJson(l.exceeds) })),
-    ];
-    const passendRule: RuleJson = {
-      name: `${catalogue.id}/${product.id}/passend`,
-      priority: PRODUCT_PRIORITY,
-      conditions: { all: parts },
-      event: {
-        type: EVENT.passend,
-        params: {
-          catalogus: catalogue.id,
-          product: product.id,
-          naam: product.naam,
-          productcodes: product.productcodes,
-          productcategorieen: describeCodes(product.productcodes),
-          eenheid: product.eenheid,
-          eenheid_code: eenheidCode(product.eenheid),
-          ...(product.combinatie
-            ? { alleen_in_combinatie_met: product.combinatie.vereist_een_van, ...(product.combinatie.of_als ? { of_als: `${catalogue.id}/${product.id}/alternatief/${product.combinatie.of_als.id}` } : {}) }
-            : {}),
-        },
-      },
-    };
-    return { product, clauses, limieten, passendRule };
+    return { product, clauses, limieten, passendRule: passendRuleOf(catalogue, product, clauses, limieten) };
   });
   return { catalogue, products };
+}
+
+/**
+ * The "passend" rule of a product from its compiled clauses and limits. Also used by the
+ * projection onto a peildatum (src/catalogue/validity.ts), which leaves out dated clauses.
+ */
+export function passendRuleOf(catalogue: Catalogue, product: Product, clauses: readonly CompiledClause[], limieten: readonly CompiledLimiet[]): RuleJson {
+  const parts = [
+    // An uitsluiting blocks only when it is known to apply: `not` of its holds condition.
+    ...clauses.flatMap((c): ConditionJson[] => (c.role === 'voorwaarde' ? [conditionJson(c.holds)] : c.role === 'uitsluiting' ? [{ not: conditionJson(c.holds) }] : [])),
+    // A hard limit blocks unless the request is within it or (alleen_als) its situation certainly fails.
+    ...limieten
+      .filter((l) => !l.limiet.richtwaarde)
+      .map((l): ConditionJson => (l.situation ? { any: [{ not: l.situation.outsideRule.conditions }, l.situation.notAppliesRule.conditions] } : { not: conditionJson(l.exceeds) })),
+  ];
+  return {
+    name: `${catalogue.id}/${product.id}/passend`,
+    priority: PRODUCT_PRIORITY,
+    conditions: { all: parts },
+    event: {
+      type: EVENT.passend,
+      params: {
+        catalogus: catalogue.id,
+        product: product.id,
+        naam: product.naam,
+        productcodes: product.productcodes,
+        productcategorieen: describeCodes(product.productcodes),
+        eenheid: product.eenheid,
+        eenheid_code: eenheidCode(product.eenheid),
+        ...(product.combinatie
+          ? { alleen_in_combinatie_met: product.combinatie.vereist_een_van, ...(product.combinatie.of_als ? { of_als: `${catalogue.id}/${product.id}/alternatief/${product.combinatie.of_als.id}` } : {}) }
+          : {}),
+      },
+    },
+  };
 }
 
 /** All rules of a catalogue, in a stable order, ready for `new Engine(rules)`. */

@@ -101,6 +101,14 @@ export const CODES = {
   WZ331: { severity: 'fout', message: (p) => `Wie een niveau van ${s(p, 'family')} biedt, moet alle niveaus bieden; ${s(p, 'missing')} ${p['count'] === 1 ? 'ontbreekt' : 'ontbreken'}.`, hint: (p) => `Voeg de ontbrekende niveaus toe aan het aanbod. Bron: "${s(p, 'quote')}"` },
   WZ332: { severity: 'fout', message: (p) => `'${s(p, 'entry')}' is geen product-id of productcode van ${s(p, 'catalogue')}.`, hint: (p) => (p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'?` : 'Gebruik het id of de productcode zoals wijzer evaluate of de catalogus die toont.') },
 
+  // --- dates and versions (geldig_vanaf / geldig_tot, --peildatum) ---------------------------
+  WZ340: { severity: 'fout', message: (p) => `'${s(p, 'value')}' bij ${s(p, 'field')} is geen bestaande datum.`, hint: () => 'Schrijf een datum als JJJJ-MM-DD (bijvoorbeeld 2027-01-01), of onbekend als het brondocument geen datum noemt.' },
+  WZ341: { severity: 'fout', message: (p) => `geldig_tot (${s(p, 'tot')}) ligt vóór geldig_vanaf (${s(p, 'vanaf')})${p['what'] ? ` bij ${s(p, 'what')}` : ''}.`, hint: () => 'geldig_tot is de laatste geldige dag (tot en met); hij kan niet vóór geldig_vanaf liggen.' },
+  WZ342: { severity: 'waarschuwing', message: (p) => `${s(p, 'field')} van ${s(p, 'what')} is onbekend.`, hint: () => 'Op een peildatum telt een onbekende datum als onbegrensd. Neem de datum uit het brondocument over zodra die bekend is.' },
+  WZ343: { severity: 'fout', message: (p) => `Productcode '${s(p, 'code')}': de geldigheid van '${s(p, 'id')}' (${s(p, 'period')}) overlapt met die van '${s(p, 'other')}' in ${s(p, 'file')} (${s(p, 'otherPeriod')}).`, hint: () => 'Twee versies van één product mogen niet tegelijk gelden: laat de oude eindigen (geldig_tot) op de dag vóór de nieuwe begint (geldig_vanaf).' },
+  WZ344: { severity: 'waarschuwing', message: (p) => `Productcode '${s(p, 'code')}': tussen '${s(p, 'other')}' in ${s(p, 'file')} (tot en met ${s(p, 'tot')}) en '${s(p, 'id')}' (vanaf ${s(p, 'vanaf')}) geldt geen versie van dit product.`, hint: () => 'Laat de nieuwe versie beginnen op de dag na de laatste geldige dag van de oude, of bedoel het gat.' },
+  WZ345: { severity: 'fout', message: (p) => `Ongeldige peildatum '${s(p, 'value')}' (${s(p, 'option')}).`, hint: (p) => `Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld ${s(p, 'option')} 2026-03-01.` },
+
   // --- criteria DSL syntax -----------------------------------------------------------------
   WZ401: { severity: 'fout', message: (p) => `Onbekend teken '${s(p, 'text')}' in de voorwaarde.`, hint: () => 'Gebruik namen met kleine letters, cijfers en _, vergelijkingen als >=, <=, =, en woorden als en, of, niet, is, in, tussen, bevat, aantal.' },
   WZ402: { severity: 'fout', message: (p) => `Onverwacht '${s(p, 'found')}' in de voorwaarde.`, hint: (p) => `Hier werd ${s(p, 'expected')} verwacht.` },
@@ -207,6 +215,13 @@ export const CODES = {
   WZ913: { severity: 'fout', message: (p) => `De aanvraag is ongeldig (HTTP ${s(p, 'status')}).`, hint: () => 'Controleer het adres, de kopregels en de inhoud; zie /api/openapi.json.' },
   WZ914: { severity: 'fout', message: () => 'Interne fout in wijzer bij het verwerken van de aanvraag.', hint: () => 'Dit is een fout in wijzer, niet in uw invoer. Meld hem met de stappen om hem te herhalen (zonder cliëntgegevens).' },
   WZ915: { severity: 'fout', message: (p) => `Het profiel heeft ${s(p, 'count')} sleutels; er bestaan maar ${s(p, 'facts')} feiten.`, hint: () => 'Stuur alleen de feiten uit GET /api/vocabulaire, elk één keer.' },
+
+  // --- wijzer document -------------------------------------------------------------------------
+  WZ930: { severity: 'fout', message: (p) => `De PDF kan niet worden gemaakt: ${s(p, 'detail')}.`, hint: () => 'wijzer document maakt de PDF met Chromium (/usr/bin/chromium, of het pad in WIJZER_CHROMIUM) en playwright-core. Installeer die, of maak HTML (--format html) en druk die af vanuit een browser.' },
+
+  // --- wijzer export ---------------------------------------------------------------------------
+  WZ935: { severity: 'fout', message: () => 'Een werkmap (.xlsx) wordt niet naar de standaarduitvoer geschreven.', hint: (p) => `Geef een bestand met -o, bijvoorbeeld: ${s(p, 'example')}` },
+  WZ936: { severity: 'fout', message: (p) => `Onbekende export '${s(p, 'name')}'.`, hint: (p) => `${p['suggestion'] ? `Bedoelt u '${s(p, 'suggestion')}'? ` : ''}Kies productcodes of catalogus. Gebruik: ${s(p, 'usage')}` },
 } as const satisfies Record<string, CodeDefinition>;
 
 export type Code = keyof typeof CODES;

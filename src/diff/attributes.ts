@@ -6,6 +6,7 @@ import type { Product } from '../catalogue/types.js';
 import { describeCodes, eenheidCode } from '../catalogue/productcode.js';
 import { limitText } from '../catalogue/limits.js';
 import { DEFAULT_DURATION_FACT } from '../catalogue/load.js';
+import { isDated, periodOf, periodText } from '../catalogue/validity.js';
 
 export type AttributeName =
   | 'naam'
@@ -21,7 +22,8 @@ export type AttributeName =
   | 'combinatie'
   | 'limieten'
   | 'aanbieder'
-  | 'normen';
+  | 'normen'
+  | 'geldigheid';
 
 const list = (items: readonly string[]): string => (items.length === 0 ? '—' : items.join('; '));
 
@@ -62,5 +64,7 @@ export function attributes(product: Product): Record<AttributeName, string> {
         return `${n.onderwerp}${range ? `: ${range}` : ''}${n.eenheid ? ` ${n.eenheid}` : ''}${n.per ? ` per ${n.per}` : ''}`;
       }),
     ),
+    // A version of a product (geldig_vanaf / geldig_tot); '—' when the product carries no dates.
+    geldigheid: isDated(product) ? periodText(periodOf(product)) : '—',
   };
 }

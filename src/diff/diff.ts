@@ -53,6 +53,7 @@ export function diffCatalogues(a: { label: string; catalogue: Catalogue }, b: { 
     ['organisatie', ra.organisatie, rb.organisatie],
     ['brondocument', `${ra.bron.titel} (${ra.bron.document})`, `${rb.bron.titel} (${rb.bron.document})`],
     ['geldig vanaf', ra.geldig_vanaf, rb.geldig_vanaf],
+    ['geldig tot', ra.geldig_tot ?? '—', rb.geldig_tot ?? '—'],
     ['domeinen', ra.domeinen.join(', '), rb.domeinen.join(', ')],
     ['families', familiesText(ra), familiesText(rb)],
   ];

@@ -19,8 +19,14 @@ import { validateProfile } from '../vocabulary/profile.js';
 import { loadSourceDocument, quoteFound } from '../check/sources.js';
 import { bestemmingKey, clausesOf, type Catalogue } from '../catalogue/types.js';
 import type { Profile } from '../vocabulary/types.js';
+import type { CompiledCatalogue } from '../compile/rules.js';
+import { atDate, isIsoDate, todayIso } from '../catalogue/validity.js';
 
-type ProductExpectation = Status | { status: Status; clausule?: string; ontbreekt?: string[]; code?: string; limieten?: Record<string, LimitOutcome['verdict']> };
+const NOT_VALID = 'niet geldig op peildatum';
+
+/** A product's status on the case's peildatum, or that the product does not apply then. */
+type Expected = Status | typeof NOT_VALID;
+type ProductExpectation = Expected | { status: Expected; clausule?: string; ontbreekt?: string[]; code?: string; limieten?: Record<string, LimitOutcome['verdict']> };
 /** A family: the lightest fitting product(s), none (null), the levels the toegang chooses from, or the closest level. */
 type FamilyExpectation = string | string[] | null | { keuze: string[] } | { dichtstbij: string };
 
@@ -28,6 +34,8 @@ interface RawCase {
   naam: string;
   bron: string;
   toelichting?: string;
+  /** The date the case is judged on (JJJJ-MM-DD); without: the run's peildatum. */
+  peildatum?: string;
   /** A case is either a client profile or a provider's offer (product ids or codes). */
   profiel?: Record<string, unknown>;
   aanbod?: string[];
@@ -58,7 +66,8 @@ export function caseFolders(root: string): string[] {
 
 interface CatalogueContext {
   readonly catalogue?: Catalogue;
-  readonly evaluator?: Evaluator;
+  /** The catalogue projected onto a date, one evaluator per date (cases share them). */
+  readonly evaluatorOn?: (date: string) => Evaluator;
   readonly document?: string;
   readonly diagnostics: Diagnostic[];
 }
@@ -67,14 +76,24 @@ interface CatalogueContext {
  * Runs every case under root/<catalogue>/; catalogues are looked up under catalogueRoot. With
  * `only`, just the cases of those catalogues (`wijzer test --catalogue catalogue/samen-doen`).
  */
-export async function runGoldenCases(options: { root: string; catalogueRoot: string; sourcesFolder?: string; rulesDir?: string; only?: readonly string[]; engine?: EngineKind }): Promise<CaseResult[]> {
+export async function runGoldenCases(options: {
+  root: string;
+  catalogueRoot: string;
+  sourcesFolder?: string;
+  rulesDir?: string;
+  only?: readonly string[];
+  engine?: EngineKind;
+  /** The date of cases without their own peildatum (default: today). */
+  peildatum?: string;
+}): Promise<CaseResult[]> {
+  const peildatum = options.peildatum ?? todayIso();
   const scope = prepareScope(options.rulesDir);
   const results: CaseResult[] = [];
   for (const folder of caseFolders(options.root)) {
     const catalogueId = basename(folder);
     if (options.only && !options.only.includes(catalogueId)) continue;
     const context = loadContext(join(options.catalogueRoot, catalogueId), scope, options.sourcesFolder, options.engine);
-    for (const file of yamlFilesIn(folder)) results.push(await runCase(file, catalogueId, context, scope.scope?.vocabulary));
+    for (const file of yamlFilesIn(folder)) results.push(await runCase(file, catalogueId, context, scope.scope?.vocabulary, peildatum));
   }
   return results;
 }
@@ -84,10 +103,20 @@ function loadContext(folder: string, scope: ReturnType<typeof prepareScope>, sou
   const prepared = prepareCatalogue(folder, scope);
   if (!prepared.compiled || !prepared.catalogue) return { diagnostics: prepared.diagnostics.filter((d) => d.severity === 'fout') };
   const document = sourcesFolder ? loadSourceDocument(prepared.catalogue, sourcesFolder).text : undefined;
-  return { catalogue: prepared.catalogue, evaluator: new Evaluator(prepared.compiled, engine ? { engine } : {}), ...(document ? { document } : {}), diagnostics: [] };
+  const compiled: CompiledCatalogue = prepared.compiled;
+  const evaluators = new Map<string, Evaluator>();
+  const evaluatorOn = (date: string): Evaluator => {
+    let evaluator = evaluators.get(date);
+    if (!evaluator) {
+      evaluator = new Evaluator(atDate(compiled, date), engine ? { engine } : {});
+      evaluators.set(date, evaluator);
+    }
+    return evaluator;
+  };
+  return { catalogue: prepared.catalogue, evaluatorOn, ...(document ? { document } : {}), diagnostics: [] };
 }
 
-async function runCase(file: string, catalogueId: string, context: CatalogueContext, vocabulary: Parameters<typeof validateProfile>[2] | undefined): Promise<CaseResult> {
+async function runCase(file: string, catalogueId: string, context: CatalogueContext, vocabulary: Parameters<typeof validateProfile>[2] | undefined, peildatum: string): Promise<CaseResult> {
   const base = { file, catalogue: catalogueId, name: basename(file), source: '', checks: 0, failures: [] as string[] };
   const loaded = loadYamlFile<RawCase>(file, 'golden.schema.json');
   if (!loaded.source || !loaded.value) return { ...base, diagnostics: loaded.diagnostics };
@@ -101,7 +130,8 @@ async function runCase(file: string, catalogueId: string, context: CatalogueCont
   const checks = Object.keys(products).length + Object.keys(families).length + referrals.length + (raw.verwacht.aanbod ? 1 : 0);
   if (checks === 0) diagnostics.push(diag('WZ801', {}, spanOfPath(source, ['verwacht'], 'key')));
   if ((raw.profiel === undefined) === (raw.aanbod === undefined)) return { ...named, checks, diagnostics: [...diagnostics, diag('WZ807', {}, spanOfPath(source, ['naam'], 'key'))] };
-  if (!context.catalogue || !context.evaluator) {
+  if (raw.peildatum !== undefined && !isIsoDate(raw.peildatum)) diagnostics.push(diag('WZ340', { value: raw.peildatum, field: 'peildatum' }, spanOfPath(source, ['peildatum'])));
+  if (!context.catalogue || !context.evaluatorOn) {
     diagnostics.push(...context.diagnostics);
     if (context.diagnostics.length === 0) diagnostics.push(diag('WZ803', { name: catalogueId }, { file, line: 1, col: 1 }));
     return { ...named, checks, diagnostics };
@@ -141,7 +171,7 @@ async function runCase(file: string, catalogueId: string, context: CatalogueCont
   const profile = validateProfile(raw.profiel ?? {}, source, vocabulary, ['profiel']);
   diagnostics.push(...profile.diagnostics);
   if (hasErrors(diagnostics) || !profile.profile) return { ...named, checks, diagnostics };
-  const failures = await compare(context.evaluator, profile.profile, products, families, referrals);
+  const failures = await compare(context.evaluatorOn(raw.peildatum ?? peildatum), profile.profile, products, families, referrals);
   return { ...named, checks, failures, diagnostics };
 }
 
@@ -196,8 +226,15 @@ async function compare(
   const evaluation = await evaluator.evaluate(profile);
   const failures: string[] = [];
   for (const [id, expectation] of Object.entries(products)) {
-    const outcome = evaluation.products.find((p) => p.product.id === id)!;
+    const found = evaluation.products.find((p) => p.product.id === id);
     const expected = typeof expectation === 'string' ? { status: expectation } : expectation;
+    // A product the projection left out does not apply on the case's peildatum.
+    if (!found || expected.status === NOT_VALID) {
+      const got = found ? found.status : NOT_VALID;
+      if (got !== expected.status) failures.push(`${id}: verwacht '${expected.status}', kreeg '${got}'`);
+      continue;
+    }
+    const outcome = found;
     if (outcome.status !== expected.status) {
       const why = outcome.clauses.filter((c) => (c.role === 'voorwaarde' ? c.truth !== 'waar' : c.truth !== 'onwaar')).map((c) => `${c.compiled.clause.id}=${c.truth}`);
       failures.push(`${id}: verwacht '${expected.status}', kreeg '${outcome.status}'${why.length ? ` (${why.join(', ')})` : ''}`);

@@ -22,6 +22,8 @@ export interface VersionSource {
   readonly label: string;
   readonly folder: string;
   readonly rulesDir?: string;
+  /** The catalogue as it applies on this date (atDate); the worker projects what it loads. */
+  readonly peildatum?: string;
 }
 
 export interface WorkerTask {

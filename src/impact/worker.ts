@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareCatalogue, prepareScope } from '../pipeline.js';
 import { ImpactRun } from './impact.js';
+import { atDate } from '../catalogue/validity.js';
 import type { InvalidLine, ToWorker, VersionSource, WorkerMessage, WorkerTask } from './parallel.js';
 import { checkLine } from './population.js';
 import type { Vocabulary } from '../vocabulary/types.js';
@@ -13,7 +14,7 @@ import type { Vocabulary } from '../vocabulary/types.js';
 function compile(source: VersionSource) {
   const compiled = prepareCatalogue(source.folder, prepareScope(source.rulesDir)).compiled;
   if (!compiled) throw new Error(`worker could not compile ${source.label}`);
-  return { label: source.label, compiled };
+  return { label: source.label, compiled: source.peildatum ? atDate(compiled, source.peildatum) : compiled };
 }
 
 const task = workerData as WorkerTask;

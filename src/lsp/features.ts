@@ -22,6 +22,7 @@ import {
 import { RESERVED_WORDS } from '../../grammar/tokens.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnostic } from '../diagnostics/render.js';
+import { atDate, dated, peildatumOf, todayIso } from '../catalogue/validity.js';
 import { Evaluator } from '../evaluate/evaluate.js';
 import type { Evaluation } from '../evaluate/outcome.js';
 import { plainStyle } from '../report/style.js';
@@ -302,7 +303,9 @@ export class Features {
     for (const folder of targets) {
       const prepared = this.workspace.catalogue(folder);
       if (!prepared?.compiled) return problems(`Catalogus ${basename(folder)} bevat fouten`, prepared?.diagnostics.filter((d) => d.severity === 'fout') ?? []);
-      evaluations.push(new Evaluator(prepared.compiled).evaluateSync(profile.profile));
+      // What applies today (or on WIJZER_PEILDATUM), as `wijzer evaluate` does by default.
+      const projected = atDate(prepared.compiled, peildatumOf(undefined, process.env).date ?? todayIso());
+      evaluations.push(dated(new Evaluator(projected).evaluateSync(profile.profile), projected));
     }
     const summary = evaluations.length > 1 ? [renderComparisonText(evaluations, plainStyle, name)] : [];
     return `${[...summary, ...evaluations.map((e) => renderText(e, vocabulary, plainStyle, name))].join('\n\n')}\n`;

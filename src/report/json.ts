@@ -8,6 +8,7 @@ import type { Vocabulary } from '../vocabulary/types.js';
 import { describeCodes, eenheidCode } from '../catalogue/productcode.js';
 import { frequentieCode, limitText } from '../catalogue/limits.js';
 import { actualText, afwijkingTexts, limitLine, requiredText, subjectText } from './explain.js';
+import type { WithGeldigheid } from '../catalogue/validity.js';
 
 export const EVALUATION_FORMAT = 'wijzer-evaluatie/1';
 
@@ -75,11 +76,12 @@ function closestJson(fit: ClosestFit, vocabulary: Vocabulary): object {
   };
 }
 
-export function evaluationJson(evaluation: Evaluation, vocabulary: Vocabulary): object {
+export function evaluationJson(evaluation: Evaluation & WithGeldigheid, vocabulary: Vocabulary): object {
   return {
     formaat: EVALUATION_FORMAT,
     catalogus: evaluation.catalogueId,
     regio: evaluation.regionName,
+    peildatum: evaluation.geldigheid?.peildatum ?? null,
     families: evaluation.families.map((f) => ({
       familie: f.familie,
       status: f.status,
@@ -121,5 +123,12 @@ export function evaluationJson(evaluation: Evaluation, vocabulary: Vocabulary): 
     })),
     vragen: evaluation.questions.map((q) => ({ feit: q.fact, beslist: q.decides, speelt_mee: q.involved })),
     verwijzingen: evaluation.verwijzingen.map(referralJson),
+    niet_geldig_op_peildatum: (evaluation.geldigheid?.nietGeldig ?? []).map((n) => ({
+      id: n.product.id,
+      naam: n.product.naam,
+      productcodes: n.product.productcodes,
+      geldig_vanaf: n.period.vanaf ?? null,
+      geldig_tot: n.period.tot ?? null,
+    })),
   };
 }

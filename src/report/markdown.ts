@@ -5,12 +5,13 @@ import { offeredText, regionRows } from './compare.js';
 import { questionWeight } from './text.js';
 import { productName, openExclusionLines, codeText, combinationText, decisiveClauses, factLabel, familyText, kenmerkLines, leafLine, limitLine, productCodesText, referralLine, relevantLeaves, STATUS_ORDER, unitText } from './explain.js';
 import { isHardExcess } from '../evaluate/outcome.js';
+import { periodText, type WithGeldigheid } from '../catalogue/validity.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-export function renderMarkdown(evaluation: Evaluation, vocabulary: Vocabulary, profileName: string): string {
+export function renderMarkdown(evaluation: Evaluation & WithGeldigheid, vocabulary: Vocabulary, profileName: string): string {
   const out: string[] = [`# ${evaluation.regionName}: profiel ${profileName}`, ''];
   if (evaluation.families.length > 0) {
     out.push('## Lichtst passende voorziening per familie', '', '| Familie | Uitkomst |', '|---|---|');
@@ -44,6 +45,12 @@ export function renderMarkdown(evaluation: Evaluation, vocabulary: Vocabulary, p
     const code = codeText(p.code);
     if (code) out.push(`- ${code}`);
     if (p.missing.length > 0) out.push(`- Ontbrekende feiten: ${p.missing.map(factLabel).join(', ')}`);
+    out.push('');
+  }
+  const notValid = evaluation.geldigheid?.nietGeldig ?? [];
+  if (notValid.length > 0) {
+    out.push(`## Niet geldig op peildatum ${evaluation.geldigheid!.peildatum}`, '', '| Product | Codes | Geldig |', '|---|---|---|');
+    for (const n of notValid) out.push(`| ${cell(n.product.naam)} | ${cell(productCodesText(n.product))} | ${cell(periodText(n.period))} |`);
     out.push('');
   }
   if (evaluation.questions.length > 0) {

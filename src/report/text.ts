@@ -5,6 +5,7 @@ import { productName, openExclusionLines, codeText, combinationText, decisiveCla
 import { isHardExcess } from '../evaluate/outcome.js';
 import type { Style } from './style.js';
 import { offeredText, regionRows } from './compare.js';
+import { periodText, type WithGeldigheid } from '../catalogue/validity.js';
 
 const MARK: Record<Status, string> = { passend: '✔ passend', 'niet passend': '✘ niet passend', uitgesloten: '⛔ uitgesloten', onbekend: '? onbekend' };
 
@@ -45,7 +46,7 @@ export function questionWeight(q: { decides: number; involved: number }): string
   return `${decides}speelt mee bij ${q.involved} product${q.involved === 1 ? '' : 'en'}`;
 }
 
-export function renderText(evaluation: Evaluation, vocabulary: Vocabulary, style: Style, profileName: string): string {
+export function renderText(evaluation: Evaluation & WithGeldigheid, vocabulary: Vocabulary, style: Style, profileName: string): string {
   const lines: string[] = [];
   lines.push(style.bold(`${evaluation.regionName} — profiel ${profileName}`));
   lines.push('');
@@ -70,6 +71,12 @@ export function renderText(evaluation: Evaluation, vocabulary: Vocabulary, style
   lines.push(style.bold('Producten'));
   const sorted = [...evaluation.products].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
   for (const p of sorted) lines.push(...productBlock(p, vocabulary, style));
+  const notValid = evaluation.geldigheid?.nietGeldig ?? [];
+  if (notValid.length > 0) {
+    lines.push('');
+    lines.push(style.bold(`Niet geldig op peildatum ${evaluation.geldigheid!.peildatum}`));
+    for (const n of notValid) lines.push(`  ${style.dim('○ niet geldig op peildatum')}  ${n.product.naam} ${style.dim(`(${n.product.id}; ${productCodesText(n.product)}; geldig ${periodText(n.period)})`)}`);
+  }
   if (evaluation.questions.length > 0) {
     lines.push('');
     lines.push(style.bold('Nog te vragen (meest beslissend eerst)'));

@@ -18,6 +18,7 @@ import { Evaluator } from '../evaluate/evaluate.js';
 import type { Evaluation } from '../evaluate/outcome.js';
 import { prepareCatalogue, prepareScope } from '../pipeline.js';
 import type { Profile } from '../vocabulary/types.js';
+import { atDate, dated, PEILDATUM_ENV, peildatumOf, todayIso, type DatedCatalogue, type WithGeldigheid } from '../catalogue/validity.js';
 
 /** Runs tasks one after another, in arrival order. */
 export class SerialQueue {
@@ -37,7 +38,8 @@ export interface ServedCatalogue {
   readonly compiled: CompiledCatalogue;
   /** Warnings and infos of `check` (errors keep a catalogue from being served). */
   readonly diagnostics: readonly Diagnostic[];
-  evaluate(profile: Profile): Promise<Evaluation>;
+  /** Evaluates on what applies today (or WIJZER_PEILDATUM / the peildatum the server was started with). */
+  evaluate(profile: Profile): Promise<Evaluation & WithGeldigheid>;
 }
 
 export interface ServerContext {
@@ -47,7 +49,11 @@ export interface ServerContext {
 }
 
 /** Loads the catalogues to serve; a catalogue with errors is not served and its errors are returned. */
-export function loadContext(folders: readonly string[], rulesDir?: string): { context?: ServerContext; diagnostics: Diagnostic[] } {
+export function loadContext(folders: readonly string[], rulesDir?: string, options: { peildatum?: string } = {}): { context?: ServerContext; diagnostics: Diagnostic[] } {
+  // A fixed date (option, or a valid WIJZER_PEILDATUM) or the calendar: the projection is redone when the day changes.
+  const fromEnv = process.env[PEILDATUM_ENV] ? peildatumOf(undefined, process.env).date : undefined;
+  const fixed = options.peildatum ?? fromEnv;
+  const peildatum = () => fixed ?? todayIso();
   const scopeResult = prepareScope(rulesDir);
   if (!scopeResult.scope) return { diagnostics: scopeResult.diagnostics };
   const diagnostics: Diagnostic[] = [];
@@ -58,7 +64,15 @@ export function loadContext(folders: readonly string[], rulesDir?: string): { co
       diagnostics.push(...prepared.diagnostics.filter((d) => d.severity === 'fout'));
       continue;
     }
-    const evaluator = new Evaluator(prepared.compiled);
+    const compiled = prepared.compiled;
+    let current: { date: string; projected: DatedCatalogue; evaluator: Evaluator } | undefined;
+    const evaluatorOn = (date: string) => {
+      if (current?.date !== date) {
+        const projected = atDate(compiled, date);
+        current = { date, projected, evaluator: new Evaluator(projected) };
+      }
+      return current;
+    };
     const queue = new SerialQueue();
     const id = basename(resolve(folder));
     catalogues.set(id, {
@@ -67,7 +81,11 @@ export function loadContext(folders: readonly string[], rulesDir?: string): { co
       catalogue: prepared.catalogue,
       compiled: prepared.compiled,
       diagnostics: prepared.diagnostics.filter((d) => !scopeResult.diagnostics.includes(d)),
-      evaluate: (profile) => queue.run(() => evaluator.evaluate(profile)),
+      evaluate: (profile) =>
+        queue.run(async () => {
+          const { projected, evaluator } = evaluatorOn(peildatum());
+          return dated(await evaluator.evaluate(profile), projected);
+        }),
     });
   }
   return { context: { scope: scopeResult.scope, ...(rulesDir ? { rulesDir } : {}), catalogues }, diagnostics };

@@ -18,20 +18,23 @@ import type { FactValue, Profile } from '../../vocabulary/types.js';
 import { list, parse } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics } from '../output.js';
+import { atDate, dated, peildatumOf } from '../../catalogue/validity.js';
 import { ENGINE_OPTION, ENGINE_USAGE, engineOption } from '../engine-option.js';
 import { usageError } from './check.js';
 
-export const ASK_USAGE = `wijzer vraag [<profiel>] --catalogue <map> ${ENGINE_USAGE}`;
+export const ASK_USAGE = `wijzer vraag [<profiel>] --catalogue <map> [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}`;
 
 function undecided(evaluation: Evaluation): boolean {
   return evaluation.families.some((f) => f.status === 'onbekend') || evaluation.products.some((p) => p.product.familie === undefined && p.status === 'onbekend');
 }
 
 export async function askCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { catalogue: { type: 'string', multiple: true }, ...ENGINE_OPTION }, ASK_USAGE);
+  const { parsed, error } = parse(argv, { catalogue: { type: 'string', multiple: true }, peildatum: { type: 'string' }, ...ENGINE_OPTION }, ASK_USAGE);
   if (!parsed) return usageError(io, error!);
   const engine = engineOption(parsed.values['engine'], io.env);
   if (engine.error) return usageError(io, engine.error);
+  const peildatum = peildatumOf(parsed.values['peildatum'], io.env);
+  if (peildatum.error) return usageError(io, peildatum.error);
   const folders = list(parsed.values['catalogue']);
   if (folders.length !== 1 || parsed.positionals.length > 1) return usageError(io, diag('WZ902', { what: 'één --catalogue <map> en hoogstens één profiel', usage: ASK_USAGE }));
   const scope = prepareScope();
@@ -50,11 +53,12 @@ export async function askCommand(argv: string[], io: CliIO): Promise<number> {
     }
     Object.assign(profile, loaded.profile);
   }
-  const evaluator = new Evaluator(prepared.compiled, { engine: engine.engine });
+  const projected = atDate(prepared.compiled, peildatum.date!);
+  const evaluator = new Evaluator(projected, { engine: engine.engine });
   const lines = createInterface({ input: io.stdin, terminal: false })[Symbol.asyncIterator]();
   const style = styleFor(io.stdout, io.env);
   const asked = new Set<string>();
-  let evaluation = await evaluator.evaluate(profile as Profile);
+  let evaluation = dated(await evaluator.evaluate(profile as Profile), projected);
   let number = 0;
   while (undecided(evaluation)) {
     const question = evaluation.questions.find((q) => !asked.has(q.fact));
@@ -79,7 +83,7 @@ export async function askCommand(argv: string[], io: CliIO): Promise<number> {
       }
       io.stdout.write(`  ${style.yellow(`Ongeldig antwoord: ${answer.error}.`)} Probeer het opnieuw.\n`);
     }
-    evaluation = await evaluator.evaluate(profile as Profile);
+    evaluation = dated(await evaluator.evaluate(profile as Profile), projected);
   }
   io.stdout.write(`\n${renderText(evaluation, vocabulary, style, `na ${number} vra${number === 1 ? 'ag' : 'gen'}`)}\n`);
   return EXIT.ok;

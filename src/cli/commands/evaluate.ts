@@ -27,11 +27,12 @@ import { ENGINE_OPTION, ENGINE_USAGE, engineOption } from '../engine-option.js';
 import { EXIT, type CliIO } from '../io.js';
 import { displayPath, printDiagnostics, refuseOverwrite, writeJson } from '../output.js';
 import { usageError } from './check.js';
+import { atDate, dated, peildatumOf, type WithGeldigheid } from '../../catalogue/validity.js';
 
 /** One line (the command overview lists one line per command): the single-profile form, then the population form. */
 export const EVALUATE_USAGE =
-  `wijzer evaluate <profiel.yaml|.json> --catalogue <map> [--catalogue <map>...] [--format text|json|markdown] ${ENGINE_USAGE}` +
-  ` — of per populatie: wijzer evaluate --profielen <map|.jsonl|.csv> --catalogue <map> [--format jsonl|csv] [-o <bestand>] [--max-ongeldig <aantal|percentage>] ${ENGINE_USAGE}`;
+  `wijzer evaluate <profiel.yaml|.json> --catalogue <map> [--catalogue <map>...] [--format text|json|markdown] [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}` +
+  ` — of per populatie: wijzer evaluate --profielen <map|.jsonl|.csv> --catalogue <map> [--format jsonl|csv] [-o <bestand>] [--max-ongeldig <aantal|percentage>] [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}`;
 
 const SINGLE_FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -43,6 +44,7 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
     profielen: { type: 'string' },
     'max-ongeldig': { type: 'string' },
     output: { type: 'string', short: 'o' },
+    peildatum: { type: 'string' },
     ...ENGINE_OPTION,
   } as const;
   const { parsed, error } = parse(argv, options, EVALUATE_USAGE);
@@ -56,6 +58,8 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   }
   const engine = engineOption(parsed.values['engine'], io.env);
   if (engine.error) return usageError(io, engine.error);
+  const peildatum = peildatumOf(parsed.values['peildatum'], io.env);
+  if (peildatum.error) return usageError(io, peildatum.error);
   const [profilePath, ...extraFolders] = parsed.positionals;
   if (!profilePath) return usageError(io, diag('WZ902', { what: 'een profielbestand', usage: EVALUATE_USAGE }));
   // `--catalogue catalogue/*` expands to several folders; the ones after the first arrive as positionals.
@@ -75,14 +79,16 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
     printDiagnostics(io, profile.diagnostics);
     return EXIT.invalid;
   }
-  const evaluations: Evaluation[] = [];
+  const evaluations: (Evaluation & WithGeldigheid)[] = [];
   for (const folder of folders) {
     const prepared = prepareCatalogue(resolve(io.cwd, folder), scope);
     if (!prepared.compiled || hasErrors(prepared.diagnostics)) {
       printDiagnostics(io, prepared.diagnostics.filter((d) => d.severity === 'fout'));
       return EXIT.invalid;
     }
-    evaluations.push(await new Evaluator(prepared.compiled, { engine: engine.engine }).evaluate(profile.profile));
+    // What applies on the peildatum: the one projection every command evaluates.
+    const projected = atDate(prepared.compiled, peildatum.date!);
+    evaluations.push(dated(await new Evaluator(projected, { engine: engine.engine }).evaluate(profile.profile), projected));
   }
   printDiagnostics(io, unknownExistingIndications(profile.profile, evaluations, resolve(io.cwd, profilePath)));
   const vocabulary = scope.scope.vocabulary;
@@ -106,6 +112,8 @@ async function batchCommand(parsed: Parsed, profiles: string, io: CliIO): Promis
   if (chosen.error) return usageError(io, chosen.error);
   const engine = engineOption(parsed.values['engine'], io.env);
   if (engine.error) return usageError(io, engine.error);
+  const peildatum = peildatumOf(parsed.values['peildatum'], io.env);
+  if (peildatum.error) return usageError(io, peildatum.error);
   const folders = list(parsed.values['catalogue']);
   if (folders.length !== 1 || parsed.positionals.length > 0) {
     return usageError(io, diag('WZ902', { what: 'precies één --catalogue <map>, en naast --profielen geen los profielbestand', usage: EVALUATE_USAGE }));
@@ -144,15 +152,16 @@ async function batchCommand(parsed: Parsed, profiles: string, io: CliIO): Promis
     return EXIT.invalid;
   }
   const kind: EngineKind = engine.engine;
-  const evaluator = new Evaluator(prepared.compiled, { engine: kind });
-  return evaluateBatch({ population: opened.population, evaluator, engine: kind, vocabulary, format: chosen.value ?? 'jsonl', ...(target ? { target } : {}) }, io);
+  const projected = atDate(prepared.compiled, peildatum.date!);
+  const evaluator = new Evaluator(projected, { engine: kind });
+  return evaluateBatch({ population: opened.population, evaluator, engine: kind, vocabulary, format: chosen.value ?? 'jsonl', geldigheid: projected.geldigheid, ...(target ? { target } : {}) }, io);
 }
 
 /** Existing indications that match no product are reported, not silently ignored. */
-function unknownExistingIndications(profile: Profile, evaluations: readonly Evaluation[], file: string): Diagnostic[] {
+function unknownExistingIndications(profile: Profile, evaluations: readonly (Evaluation & WithGeldigheid)[], file: string): Diagnostic[] {
   const listed = profile[EXISTING_INDICATIONS_KEY];
   if (!Array.isArray(listed)) return [];
-  const known = evaluations.flatMap((e) => e.products.map((p) => p.product.id));
+  const known = evaluations.flatMap((e) => [...e.products.map((p) => p.product.id), ...(e.geldigheid?.nietGeldig ?? []).map((n) => n.product.id)]);
   return listed
     .filter((id) => !known.includes(id))
     .map((id) => {

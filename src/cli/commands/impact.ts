@@ -12,6 +12,8 @@ import { parseWithFormat } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics, refuseOverwrite, writeOutput } from '../output.js';
 import { usageError } from './check.js';
+import { atDate } from '../../catalogue/validity.js';
+import { DATE_PAIR_OPTIONS, datePair, type DatePair } from '../peildatum-option.js';
 import { IMPACT_USAGE } from './usage.js';
 
 export { IMPACT_USAGE };
@@ -21,7 +23,7 @@ type Format = 'text' | 'markdown' | 'json' | 'html';
 export async function impactCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseWithFormat(
     argv,
-    { base: { type: 'string' }, profielen: { type: 'string' }, 'max-ongeldig': { type: 'string' }, output: { type: 'string', short: 'o' } },
+    { base: { type: 'string' }, profielen: { type: 'string' }, 'max-ongeldig': { type: 'string' }, output: { type: 'string', short: 'o' }, ...DATE_PAIR_OPTIONS },
     IMPACT_USAGE,
     ['text', 'markdown', 'json', 'html'] as const,
   );
@@ -30,15 +32,20 @@ export async function impactCommand(argv: string[], io: CliIO): Promise<number> 
   const [folder, ...rest] = parsed.positionals;
   const base = parsed.values['base'];
   const profiles = parsed.values['profielen'];
-  if (!folder || rest.length > 0 || typeof base !== 'string' || typeof profiles !== 'string') {
-    return usageError(io, diag('WZ902', { what: 'een catalogus, --base en --profielen', usage: IMPACT_USAGE }));
+  // Without --base: the same folder on --peildatum (before) and --tot (after).
+  const onDates = base === undefined && parsed.values['tot'] !== undefined;
+  if (!folder || rest.length > 0 || (typeof base !== 'string' && !onDates) || typeof profiles !== 'string') {
+    return usageError(io, diag('WZ902', { what: 'een catalogus, --base (of --peildatum en --tot) en --profielen', usage: IMPACT_USAGE }));
   }
+  // Both versions are judged on what applies on a date: --peildatum (default today) and --tot (default the same).
+  const dates = datePair(parsed.values, io.env, true);
+  if (dates.error) return usageError(io, dates.error);
   const limitOption = parsed.values['max-ongeldig'];
   const limit = typeof limitOption === 'string' ? parseInvalidLimit(limitOption) : DEFAULT_INVALID_LIMIT;
   if (!limit) return usageError(io, diag('WZ917', { value: String(limitOption), option: '--max-ongeldig', expected: 'een aantal (zoals 10) of een percentage tot 100% (zoals 1% of 0.5%)' }));
   const output = parsed.values['output'];
   const profilesPath = resolve(io.cwd, profiles);
-  const baseFolder = isDirectory(resolve(io.cwd, base)) ? base : undefined;
+  const baseFolder = typeof base !== 'string' ? folder : isDirectory(resolve(io.cwd, base)) ? base : undefined;
   // The report must not replace the population or land in a catalogue it reads.
   if (typeof output === 'string') {
     const refused = refuseOverwrite(output, [profilesPath, resolve(io.cwd, folder), ...(baseFolder ? [resolve(io.cwd, baseFolder)] : [])], io);
@@ -47,7 +54,7 @@ export async function impactCommand(argv: string[], io: CliIO): Promise<number> 
       return EXIT.invalid;
     }
   }
-  const baseSpec = baseFolder ? parseVersion(base) : parseVersion(`${folder}@${base}`);
+  const baseSpec = baseFolder ? parseVersion(baseFolder) : parseVersion(`${folder}@${String(base)}`);
   const loaded = loadVersions([baseSpec, parseVersion(folder)], io.cwd);
   if (!loaded.versions) {
     printDiagnostics(io, loaded.diagnostics);
@@ -60,7 +67,7 @@ export async function impactCommand(argv: string[], io: CliIO): Promise<number> 
       printDiagnostics(io, opened.diagnostics);
       return EXIT.invalid;
     }
-    return await impactOf(before, after, opened.population, format ?? 'text', output, io);
+    return await impactOf(before, after, opened.population, format ?? 'text', output, io, dates);
   } finally {
     loaded.release();
   }
@@ -95,10 +102,14 @@ function render(format: Format, report: Parameters<typeof impactJson>[0], io: Cl
   return `${renderImpactText(report, styleFor(io.stdout, io.env))}\n`;
 }
 
-async function impactOf(before: LoadedVersion, after: LoadedVersion, population: Population, format: Format, output: unknown, io: CliIO): Promise<number> {
+async function impactOf(before: LoadedVersion, after: LoadedVersion, population: Population, format: Format, output: unknown, io: CliIO, dates: DatePair): Promise<number> {
   const progress = progressReporter(io, population);
-  const version = (v: LoadedVersion) => ({ source: { label: v.spec.label, folder: v.folder, ...(v.rulesDir ? { rulesDir: v.rulesDir } : {}) }, compiled: v.compiled });
-  const report = await runImpactStreaming(version(before), version(after), population, progress.update);
+  // The label names the date only where the dates differ (what changes on a date).
+  const version = (v: LoadedVersion, date: string) => ({
+    source: { label: dates.from !== dates.to ? `${v.spec.label} op ${date}` : v.spec.label, folder: v.folder, ...(v.rulesDir ? { rulesDir: v.rulesDir } : {}), peildatum: date },
+    compiled: atDate(v.compiled, date),
+  });
+  const report = await runImpactStreaming(version(before, dates.from!), version(after, dates.to!), population, progress.update);
   const outcome = population.outcome();
   if (outcome.ok) progress.finish(report.total);
   else progress.stop();

@@ -7,12 +7,13 @@ import { casePassed, runGoldenCases, type CaseResult } from '../../golden/runner
 import { styleFor } from '../../report/style.js';
 import { fromRoot, isDirectory } from '../../util/files.js';
 import { list, parse } from '../args.js';
+import { peildatumOf } from '../../catalogue/validity.js';
 import { EXIT, type CliIO } from '../io.js';
 import { displayPath, printDiagnostics } from '../output.js';
 import { usageError } from './check.js';
 import { ENGINE_OPTION, ENGINE_USAGE, engineOption } from '../engine-option.js';
 
-export const TEST_USAGE = `wijzer test [<map met testcasussen>] [--catalogue <catalogus of map met catalogi>...] [--regels <map>] [--bronnen <map>] ${ENGINE_USAGE}`;
+export const TEST_USAGE = `wijzer test [<map met testcasussen>] [--catalogue <catalogus of map met catalogi>...] [--regels <map>] [--bronnen <map>] [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}`;
 
 /** The seeds folder next to the repository, when present (CI and development machines). */
 export function defaultSourcesFolder(): string | undefined {
@@ -32,10 +33,13 @@ function targetOf(folder: string): Target {
 }
 
 export async function testCommand(argv: string[], io: CliIO): Promise<number> {
-  const { parsed, error } = parse(argv, { catalogue: { type: 'string', multiple: true }, regels: { type: 'string' }, bronnen: { type: 'string' }, ...ENGINE_OPTION }, TEST_USAGE);
+  const { parsed, error } = parse(argv, { catalogue: { type: 'string', multiple: true }, regels: { type: 'string' }, bronnen: { type: 'string' }, peildatum: { type: 'string' }, ...ENGINE_OPTION }, TEST_USAGE);
   if (!parsed) return usageError(io, error!);
   const engine = engineOption(parsed.values['engine'], io.env);
   if (engine.error) return usageError(io, engine.error);
+  // Cases without their own peildatum are judged on this one (default: today).
+  const peildatum = peildatumOf(parsed.values['peildatum'], io.env);
+  if (peildatum.error) return usageError(io, peildatum.error);
   if (parsed.positionals.length > 1) return usageError(io, diag('WZ902', { what: 'hoogstens één map met testcasussen', usage: TEST_USAGE }));
   const root = resolve(io.cwd, parsed.positionals[0] ?? fromRoot('test', 'golden'));
   if (!isDirectory(root)) return usageError(io, diag('WZ101', { path: parsed.positionals[0] ?? 'test/golden' }));
@@ -64,6 +68,7 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
         ...(sourcesFolder ? { sourcesFolder } : {}),
         ...(typeof rulesOption === 'string' ? { rulesDir: resolve(io.cwd, rulesOption) } : {}),
         engine: engine.engine,
+        peildatum: peildatum.date!,
       })),
     );
   }
