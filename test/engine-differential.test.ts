@@ -20,6 +20,7 @@ import { seededRandom } from '../src/population/synthetic.js';
 import { evaluationJson } from '../src/report/json.js';
 import { EnginePair } from './support/differential.js';
 import { CATALOGUES } from './support/paths.js';
+import type { Profile } from '../src/vocabulary/types.js';
 
 const PROFILES = Number(process.env['DIFFERENTIAL_PROFILES'] ?? 1000);
 /** Every how many profiles the whole explained evaluation is also compared (it costs a second reference run). */
@@ -58,4 +59,15 @@ describe('compiled evaluator and json-rules-engine: one truth', () => {
       for (const status of ['passend', 'niet passend', 'onbekend']) expect(statuses.get(status) ?? 0, `${name}: ${status}`).toBeGreaterThan(0);
     });
   }
+
+  it('reads only the profile\'s own facts, as json-rules-engine does (an inherited value is no fact)', async () => {
+    const prepared = prepareCatalogue(join(CATALOGUES, 'samen-doen'), scope);
+    const pair = new EnginePair(rulesOf(prepared.compiled!));
+    const own = new VariedProfiles(prepared.compiled!, scope.scope!.vocabulary, seededRandom(7)).profile('volledig');
+    const inherited = Object.create(own) as Profile;
+    const mixed = Object.assign(Object.create({ leeftijd: 40, problematiek: 'licht' }) as Profile, { inzicht: own['inzicht'] });
+    for (const profile of [inherited, mixed, Object.assign(Object.create(null) as Profile, own)]) await pair.expectSame(profile);
+    const evaluation = new Evaluator(prepared.compiled!).evaluateSync(inherited);
+    expect(evaluation.products.every((p) => p.status === 'onbekend' || p.status === 'niet passend')).toBe(true);
+  });
 });

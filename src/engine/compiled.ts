@@ -15,7 +15,7 @@ import type { Profile } from '../vocabulary/types.js';
 import { isNumeric, leafTest, resolvePath } from './operators.js';
 import type { RuleResults, RuleSet } from './rule-set.js';
 
-type RunRules = (profile: Profile, leaves: Uint8Array, rules: Uint8Array, numeric: typeof isNumeric, own: typeof Object.hasOwn, path: typeof resolvePath) => void;
+type RunRules = (profile: Profile, plain: boolean, leaves: Uint8Array, rules: Uint8Array, numeric: typeof isNumeric, own: typeof Object.hasOwn, path: typeof resolvePath) => void;
 
 /**
  * V8 does not optimise a function above a bytecode size (about 60 KB); the rules are emitted in
@@ -76,7 +76,9 @@ class Generator {
     const reads = [...this.pieceSlots].map((index) => {
       const { fact, path } = this.reads[index]!;
       const name = JSON.stringify(fact);
-      const raw = `(own(p, ${name}) ? p[${name}] : undefined)`;
+      // A plain object (prototype Object.prototype or null) has no inherited value under a name
+      // Object.prototype lacks, so one lookup does; other names and other objects check own().
+      const raw = fact in Object.prototype ? `(own(p, ${name}) ? p[${name}] : undefined)` : `(plain ? p[${name}] : own(p, ${name}) ? p[${name}] : undefined)`;
       return `const f${index} = ${path === undefined ? raw : `path(${JSON.stringify(path)}, ${raw})`};`;
     });
     const piece = ['"use strict";', ...reads, ...this.body].join('\n');
@@ -172,7 +174,7 @@ export class CompiledEngine {
     });
     if (generator.size > 0) pieces.push(generator.finishPiece());
     this.source = pieces;
-    this.pieces = pieces.map((piece) => new Function('p', 'L', 'R', 'numeric', 'own', 'path', piece) as RunRules);
+    this.pieces = pieces.map((piece) => new Function('p', 'plain', 'L', 'R', 'numeric', 'own', 'path', piece) as RunRules);
     this.results = { rules: new Uint8Array(set.rules.length), leaves: new Uint8Array(set.leafCount) };
   }
 
@@ -182,7 +184,9 @@ export class CompiledEngine {
    * Every run overwrites every position it writes (each included rule, each recorded leaf).
    */
   run(profile: Profile): RuleResults {
-    for (const piece of this.pieces) piece(profile, this.results.leaves, this.results.rules, isNumeric, Object.hasOwn, resolvePath);
+    const proto: unknown = Object.getPrototypeOf(profile);
+    const plain = proto === Object.prototype || proto === null;
+    for (const piece of this.pieces) piece(profile, plain, this.results.leaves, this.results.rules, isNumeric, Object.hasOwn, resolvePath);
     return this.results;
   }
 }
