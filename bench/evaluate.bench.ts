@@ -38,7 +38,12 @@ async function rate(profiles: readonly Profile[], run: (p: Profile) => unknown, 
     const start = process.hrtime.bigint();
     let seconds = 0;
     do {
-      for (const p of profiles) await run(p);
+      // Await only what returns a promise: a microtask per synchronous call would cap the compiled
+      // evaluator at about half a million profiles/s.
+      for (const p of profiles) {
+        const result = run(p);
+        if (result instanceof Promise) await result;
+      }
       done += profiles.length;
       seconds = Number(process.hrtime.bigint() - start) / 1e9;
     } while (seconds < minSeconds);
