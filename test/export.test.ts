@@ -58,8 +58,9 @@ describe('wijzer export productcodes', () => {
     const out = join(dir, 'lijst.csv');
     const written = await cli(['export', 'productcodes', 'catalogue/samen-doen', '-o', out]);
     expect(written.code).toBe(0);
-    expect(written.stdout).toBe('');
-    expect(written.stderr).toContain('geschreven naar');
+    // As compile, impact and document do: the confirmation on stdout, nothing on stderr.
+    expect(written.stdout).toContain('geschreven naar');
+    expect(written.stderr).toBe('');
     const stdout = await cli(['export', 'productcodes', 'catalogue/samen-doen']);
     expect(readFileSync(out, 'utf8')).toBe(stdout.stdout);
   });
@@ -115,7 +116,7 @@ describe('wijzer export catalogus', () => {
   it('one workbook for all five catalogues: products, criteria, follow-ups, codes and the compare matrix', async () => {
     const out = join(temp(), 'catalogus.xlsx');
     const result = await cli(['export', 'catalogus', ...catalogues.map((c) => `catalogue/${c}`), '-o', out]);
-    expect(result.stderr).toContain('geschreven naar');
+    expect(result.stdout).toContain('geschreven naar');
     expect(result.code).toBe(0);
     const workbook = await readWorkbook(out);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Producten', 'Criteria', 'Vervolg', 'Productcodes', 'Vergelijking']);

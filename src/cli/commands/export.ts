@@ -65,7 +65,7 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
       printDiagnostics(io, [writeError(io, target, err)]);
       return EXIT.invalid;
     }
-    io.stderr.write(`${what === 'productcodes' ? 'Productcodelijst' : 'Catalogus'} geschreven naar ${displayPath(io, target)}\n`);
+    io.stdout.write(`${what === 'productcodes' ? 'Productcodelijst' : 'Catalogus'} geschreven naar ${displayPath(io, target)}\n`);
     return EXIT.ok;
   }
   const catalogue = catalogues[0]!;
@@ -73,7 +73,7 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
   const text = format.value === 'json' ? `${JSON.stringify(productcodesJson(catalogue, rows), null, 2)}\n` : productcodesCsv(rows);
   const written = writeOutput(io, output, text, inputs);
   if (written === undefined) return EXIT.invalid;
-  if (written !== null) io.stderr.write(`Productcodelijst (${rows.length} regels) geschreven naar ${written}\n`);
+  if (written !== null) io.stdout.write(`Productcodelijst (${rows.length} regels) geschreven naar ${written}\n`);
   return EXIT.ok;
 }
 
