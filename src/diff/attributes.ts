@@ -4,7 +4,7 @@
  */
 import type { Product } from '../catalogue/types.js';
 import { describeCodes, eenheidCode } from '../catalogue/productcode.js';
-import { limitText } from '../catalogue/limits.js';
+import { limitText, productFrequentie } from '../catalogue/limits.js';
 import { DEFAULT_DURATION_FACT } from '../catalogue/load.js';
 import { isDated, periodOf, periodText } from '../catalogue/validity.js';
 
@@ -13,6 +13,7 @@ export type AttributeName =
   | 'productcodes'
   | 'productcategorie'
   | 'eenheid'
+  | 'frequentie'
   | 'familie en niveau'
   | 'functiemix'
   | 'groep'
@@ -27,6 +28,13 @@ export type AttributeName =
 
 const list = (items: readonly string[]): string => (items.length === 0 ? '—' : items.join('; '));
 
+/** "per week (frequentie 2)": the iWmo/iJw frequentie the product is indicated in, if it has one. */
+function frequentieText(product: Product): string {
+  if (!product.frequentie) return '—';
+  const code = productFrequentie(product.frequentie.per);
+  return `per ${product.frequentie.per}${code ? ` (frequentie ${code.code})` : ''}`;
+}
+
 export function attributes(product: Product): Record<AttributeName, string> {
   const codes = describeCodes(product.productcodes);
   const unitCode = eenheidCode(product.eenheid);
@@ -36,6 +44,7 @@ export function attributes(product: Product): Record<AttributeName, string> {
     productcodes: list(codes.map((c) => `${c.domein === 'wmo' ? 'Wmo' : 'Jeugd'} ${c.code}`)),
     productcategorie: list([...new Set(codes.map((c) => c.categorie ?? 'onbekend'))]),
     eenheid: `${product.eenheid}${unitCode ? ` (${unitCode})` : ''}${product.eenheid_omschrijving ? `, ${product.eenheid_omschrijving}` : ''}`,
+    frequentie: frequentieText(product),
     'familie en niveau': product.familie ? `${product.familie} ${product.niveau ?? ''}${product.variant ? ` ${product.variant}` : ''}`.trim() : '—',
     functiemix: list((product.functiemix ?? []).map((f) => `${f.percentage}% ${f.opleiding}`)),
     groep: product.groep
