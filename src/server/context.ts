@@ -46,6 +46,8 @@ export interface ServerContext {
   readonly scope: Scope;
   readonly rulesDir?: string;
   readonly catalogues: ReadonlyMap<string, ServedCatalogue>;
+  /** The day the server applies the catalogues on: today, or WIJZER_PEILDATUM / the one it was started with. */
+  peildatum(): string;
 }
 
 /** Loads the catalogues to serve; a catalogue with errors is not served and its errors are returned. */
@@ -88,5 +90,5 @@ export function loadContext(folders: readonly string[], rulesDir?: string, optio
         }),
     });
   }
-  return { context: { scope: scopeResult.scope, ...(rulesDir ? { rulesDir } : {}), catalogues }, diagnostics };
+  return { context: { scope: scopeResult.scope, ...(rulesDir ? { rulesDir } : {}), catalogues, peildatum }, diagnostics };
 }

@@ -8,6 +8,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { diag } from '../../diagnostics/codes.js';
+import { atDate } from '../../catalogue/validity.js';
 import { ImpactRun, runImpact, type ImpactReport } from '../../impact/impact.js';
 import type { PopulationProfile } from '../../impact/population.js';
 import { renderImpactHtml } from '../../impact/render.js';
@@ -110,7 +111,9 @@ export async function registerImpactPages(app: FastifyInstance, context: ServerC
     stream.push(head);
     void runs
       .run(async () => {
-        const run = new ImpactRun({ label: baseVersion.label, compiled: baseVersion.compiled }, { label: id, compiled: served.compiled });
+        // Both versions as they apply on the server's peildatum, as `wijzer impact` does.
+        const date = context.peildatum();
+        const run = new ImpactRun({ label: baseVersion.label, compiled: atDate(baseVersion.compiled, date) }, { label: id, compiled: atDate(served.compiled, date) });
         const population = generatePopulation(served, context, total, seed.value!);
         let seconds = 0;
         stream.push(progress(0, total));
