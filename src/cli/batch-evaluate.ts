@@ -11,7 +11,7 @@
 import type { Evaluator, Outcomes } from '../evaluate/evaluate.js';
 import type { Evaluation } from '../evaluate/outcome.js';
 import type { Profile } from '../vocabulary/types.js';
-import { NO_PRODUCT, outcomesByGroup } from '../impact/impact.js';
+import { groupLabels, NO_PRODUCT } from '../impact/impact.js';
 import type { Population } from '../impact/population.js';
 import type { EngineKind } from '../engine/choice.js';
 import { CSV_BOM, csvRow } from '../report/csv.js';
@@ -38,14 +38,14 @@ export interface BatchRun {
   readonly geldigheid?: Geldigheid;
 }
 
-/** The columns of the CSV: the groups of outcomesByGroup and the products, in catalogue order. */
+/** The columns of the CSV: the groups impact compares (families, loose products) and the products, in catalogue order. */
 interface CsvColumns {
   readonly groups: readonly string[];
   readonly products: readonly string[];
 }
 
 function csvColumns(evaluation: Outcomes): CsvColumns {
-  return { groups: [...outcomesByGroup(evaluation).keys()], products: evaluation.products.map((p) => p.product.id) };
+  return { groups: [...groupLabels(evaluation).keys()], products: evaluation.products.map((p) => p.product.id) };
 }
 
 function csvHeader(columns: CsvColumns): string {
@@ -53,9 +53,9 @@ function csvHeader(columns: CsvColumns): string {
 }
 
 function csvLine(id: string, evaluation: Outcomes, columns: CsvColumns): string {
-  const outcomes = outcomesByGroup(evaluation);
+  const outcomes = groupLabels(evaluation);
   const status = new Map(evaluation.products.map((p) => [p.product.id, p.status]));
-  return csvRow([id, ...columns.groups.map((g) => outcomes.get(g)?.label ?? NO_PRODUCT), ...columns.products.map((p) => status.get(p) ?? '')]);
+  return csvRow([id, ...columns.groups.map((g) => outcomes.get(g) ?? NO_PRODUCT), ...columns.products.map((p) => status.get(p) ?? '')]);
 }
 
 function isSystemError(error: unknown): boolean {

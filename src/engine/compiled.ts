@@ -12,7 +12,7 @@
  */
 import type { ConditionJson } from '../compile/rules.js';
 import type { Profile } from '../vocabulary/types.js';
-import { isNumeric, leafTest, resolvePath } from './operators.js';
+import { isNumeric, resolvePath } from './operators.js';
 import type { RuleResults, RuleSet } from './rule-set.js';
 
 type RunRules = (profile: Profile, plain: boolean, leaves: Uint8Array, rules: Uint8Array, numeric: typeof isNumeric, own: typeof Object.hasOwn, path: typeof resolvePath) => void;
@@ -97,7 +97,6 @@ class Generator {
     if ('all' in cond) return this.group(cond.all, '&&', record);
     if ('any' in cond) return this.group(cond.any, '||', record);
     if ('not' in cond) return `!(${this.condition(cond.not, record)})`;
-    leafTest(cond.operator, cond.value); // rejects an operator the engine does not know
     const x = this.slot(cond.fact, cond.path);
     const at = this.leaf++;
     // The same test recurs across rules (shared definitions, holds and passend forms): it is
@@ -135,12 +134,17 @@ class Generator {
         return `(Array.isArray(${x}) && ${x}.indexOf(${literal}) > -1)`;
       case 'doesNotContain':
         return `(Array.isArray(${x}) && ${x}.indexOf(${literal}) === -1)`;
-      default: {
+      case 'lessThan':
+      case 'lessThanInclusive':
+      case 'greaterThan':
+      case 'greaterThanInclusive': {
         const op = COMPARE[operator]!;
         // Numbers are the common case; anything else goes through json-rules-engine's validator.
         // (A missing fact fails the validator too; testing for it first saves the call.)
         return `(typeof ${x} === 'number' ? ${x} ${op} ${literal} : ${x} !== undefined && numeric(${x}) && ${x} ${op} ${literal})`;
       }
+      default:
+        throw new Error(`wijzer: unknown operator ${operator}`);
     }
   }
 }

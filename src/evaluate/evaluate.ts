@@ -17,8 +17,7 @@ import type { EngineKind } from '../engine/choice.js';
 import { isHardExcess, isOpenHardLimit, type ClauseOutcome, type Evaluation, type LimitOutcome, type ProductOutcome, type Status, type Truth } from './outcome.js';
 import { applyCombinations, existingOf, requirement, type Existing } from './combinations.js';
 import { rankQuestions } from './questions.js';
-import { decideFamily, families, familyMembers, type Decided, type FamilyDecision } from './families.js';
-import type { Familie } from '../catalogue/types.js';
+import { families, familyDecisions, familyPlans, type Decided, type FamilyDecision, type FamilyPlan } from './families.js';
 import { referralsOf } from './referrals.js';
 import { domainCode } from './domain.js';
 
@@ -96,10 +95,10 @@ export class Evaluator {
   private readonly decider?: CompiledEngine;
   /** Per product: its index in the `sameAs` version whose own status it takes, if any. */
   private reuse: readonly (number | undefined)[] = [];
-  /** Families in the order they first appear, members by level: grouped once (families.ts familyMembers). */
   private readonly productIndex: ReadonlyMap<string, number>;
-  private readonly familyPlans: readonly { readonly familie: string; readonly members: readonly number[]; readonly setting: Familie | undefined }[];
-  private readonly reference?: { readonly main: JsonRulesEngine; readonly fails: JsonRulesEngine; readonly usedFacts: readonly string[] };
+  /** Families in the order they first appear, members by level: grouped once per catalogue. */
+  private readonly familyPlans: readonly FamilyPlan[];
+  private readonly reference?: { readonly main: JsonRulesEngine; readonly fails: JsonRulesEngine; readonly usedFacts: readonly string[]; readonly clauses: readonly ClausePlan[] };
 
   constructor(
     readonly compiled: CompiledCatalogue,
@@ -133,11 +132,7 @@ export class Evaluator {
       };
     });
     this.productIndex = new Map(this.plan.map((p, i) => [p.compiled.product.id, i]));
-    this.familyPlans = [...familyMembers(this.plan.map((p) => p.compiled.product))].map(([familie, members]) => ({
-      familie,
-      members,
-      setting: compiled.catalogue.region.families.find((f) => f.id === familie),
-    }));
+    this.familyPlans = familyPlans(this.plan.map((p) => p.compiled.product), compiled.catalogue.region.families);
     if ((options.engine ?? 'wijzer') === 'wijzer') {
       // The explanation shows the leaves of each clause's positive form; no others are kept.
       const explained = new Set(this.plan.flatMap((p) => p.clauses.map((c) => c.holds)));
@@ -162,6 +157,7 @@ export class Evaluator {
         main: new JsonRulesEngine(this.set, mainRules.map((_, i) => i)),
         fails: new JsonRulesEngine(this.set, failsRules.map((_, i) => failsFrom + i)),
         usedFacts: [...new Set(compiled.products.flatMap((p) => p.clauses.flatMap((c) => leavesOf(c.holds).map((l) => l.fact))))],
+        clauses: this.plan.flatMap((p) => p.clauses),
       };
     }
   }
@@ -173,10 +169,10 @@ export class Evaluator {
     const results = await reference.main.run(profile);
     if (reference.usedFacts.some((fact) => profile[fact] === undefined)) {
       const fails = await reference.fails.run(profile);
-      for (const clause of this.plan.flatMap((p) => p.clauses)) results.rules[clause.fails] = fails.rules[clause.fails]!;
+      for (const clause of reference.clauses) results.rules[clause.fails] = fails.rules[clause.fails]!;
     } else {
       // Complete profile: "fails" is exactly "does not hold".
-      for (const clause of this.plan.flatMap((p) => p.clauses)) results.rules[clause.fails] = results.rules[clause.holds]! ? 0 : 1;
+      for (const clause of reference.clauses) results.rules[clause.fails] = results.rules[clause.holds]! ? 0 : 1;
     }
     return this.explain(results, profile);
   }
@@ -212,8 +208,7 @@ export class Evaluator {
       statusOfId ??= (id) => first[this.productIndex.get(id) ?? -1];
       return { product, status: requirement(product.combinatie, status, truth, statusOfId, existing).status };
     });
-    const families = this.familyPlans.map((f) => decideFamily(f.familie, f.members.map((i) => products[i]!), f.setting));
-    return { products, families, own: first };
+    return { products, families: familyDecisions(this.familyPlans, products), own: first };
   }
 
   /**
@@ -240,7 +235,7 @@ export class Evaluator {
       regionName: this.compiled.catalogue.region.naam,
       profile,
       products,
-      families: families(products, this.compiled.catalogue.region.families),
+      families: families(this.familyPlans, products),
       questions: rankQuestions(products),
       verwijzingen: referralsOf(products),
     };

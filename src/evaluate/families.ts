@@ -23,31 +23,43 @@ export interface FamilyDecision<T extends Decided = ProductOutcome> {
   readonly keuze?: { readonly niveaus: readonly T[]; readonly regel: string; readonly bron: string };
 }
 
+/** A family of a catalogue: its members (positions in the product list) by level, and its regio.yaml settings. */
+export interface FamilyPlan {
+  readonly familie: string;
+  readonly members: readonly number[];
+  readonly setting: Familie | undefined;
+}
+
 /**
- * The members of each family (positions in `products`), families in the order they first
- * appear and members by level (stable): the one grouping every family function uses.
+ * The families of a catalogue, in the order they first appear, members by level (stable): worked
+ * out once per catalogue, used for every profile by both decide and explain.
  */
-export function familyMembers(products: readonly Product[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
+export function familyPlans(products: readonly Product[], settings: readonly Familie[]): FamilyPlan[] {
+  const members = new Map<string, number[]>();
   products.forEach((product, i) => {
     if (product.familie === undefined || product.niveau === undefined) return;
-    const members = out.get(product.familie);
-    if (members) members.push(i);
-    else out.set(product.familie, [i]);
+    const list = members.get(product.familie);
+    if (list) list.push(i);
+    else members.set(product.familie, [i]);
   });
-  for (const members of out.values()) members.sort((a, b) => products[a]!.niveau! - products[b]!.niveau! || a - b);
-  return out;
+  for (const list of members.values()) list.sort((a, b) => products[a]!.niveau! - products[b]!.niveau! || a - b);
+  return [...members].map(([familie, list]) => ({ familie, members: list, setting: settings.find((f) => f.id === familie) }));
 }
 
-function grouped<T extends Decided>(products: readonly T[]): [string, T[]][] {
-  return [...familyMembers(products.map((p) => p.product))].map(([familie, members]) => [familie, members.map((i) => products[i]!)]);
+/** What each family decides, for outcomes in the order of the plans' product list. */
+export function familyDecisions<T extends Decided>(plans: readonly FamilyPlan[], products: readonly T[]): FamilyDecision<T>[] {
+  return plans.map((f) => decideFamily(f.familie, f.members.map((i) => products[i]!), f.setting));
 }
 
-export function families(products: readonly ProductOutcome[], settings: readonly Familie[]): FamilyOutcome[] {
-  return grouped(products).map(([familie, sorted]) => advise(decideFamily(familie, sorted, settings.find((f) => f.id === familie)), sorted));
+/** The decisions with the advice a consultant reads. */
+export function families(plans: readonly FamilyPlan[], products: readonly ProductOutcome[]): FamilyOutcome[] {
+  return plans.map((f) => {
+    const sorted = f.members.map((i) => products[i]!);
+    return advise(decideFamily(f.familie, sorted, f.setting), sorted);
+  });
 }
 
-export function decideFamily<T extends Decided>(familie: string, sorted: readonly T[], setting: Familie | undefined): FamilyDecision<T> {
+function decideFamily<T extends Decided>(familie: string, sorted: readonly T[], setting: Familie | undefined): FamilyDecision<T> {
   const fitting = sorted.filter((m) => m.status === 'passend');
   const choice = setting?.niveaukeuze;
   if (choice && fitting.length > 1) {

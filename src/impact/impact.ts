@@ -56,13 +56,10 @@ export interface ImpactReport {
   seconds: number;
 }
 
-/** Outcome per group: families by their lightest fitting level, loose products by themselves. */
-export function outcomesByGroup(evaluation: Outcomes): Map<string, { label: string; members: string[] }> {
-  const members = groupMembers(evaluation);
-  return new Map([...groupLabels(evaluation)].map(([group, label]) => [group, { label, members: members.get(group)! }]));
-}
-
-/** The members of each group: they depend on the catalogue only, not on the profile. */
+/**
+ * The groups impact compares — families, and products outside a family — with their members:
+ * they depend on the catalogue only, not on the profile.
+ */
 export function groupMembers(evaluation: Outcomes): Map<string, string[]> {
   const families = new Map<string, string[]>();
   for (const p of evaluation.products) {
@@ -77,7 +74,7 @@ export function groupMembers(evaluation: Outcomes): Map<string, string[]> {
   return out;
 }
 
-/** The outcome label of each group for one profile. */
+/** The outcome of each group for one profile: a family by its lightest fitting level, a loose product by itself. */
 export function groupLabels(evaluation: Outcomes): Map<string, string> {
   const out = new Map<string, string>();
   for (const family of evaluation.families) {

@@ -249,9 +249,8 @@ export async function runImpactStreaming(
       ended = true;
       break;
     }
-    const entry = next.value;
-    const profile = entry.kind === 'profile' ? entry : population.checkHere(entry.line, entry.order);
-    if (profile) head.push({ id: profile.id, profile: profile.profile });
+    const profile = population.profileOf(next.value);
+    if (profile) head.push(profile);
   }
   const rest = { [Symbol.asyncIterator]: () => iterator };
   if (ended || workers < 2) {
@@ -259,8 +258,8 @@ export async function runImpactStreaming(
       yield* head;
       if (ended) return;
       for await (const entry of rest) {
-        const profile = entry.kind === 'profile' ? entry : population.checkHere(entry.line, entry.order);
-        if (profile) yield { id: profile.id, profile: profile.profile };
+        const profile = population.profileOf(entry);
+        if (profile) yield profile;
       }
     })();
     return runImpact(new ImpactRun({ label: base.source.label, compiled: base.compiled }, { label: current.source.label, compiled: current.compiled }), all, onProgress);

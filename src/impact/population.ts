@@ -68,8 +68,8 @@ export class Population {
   /** The valid profiles, in the order of the source, checked on this thread. Read once. */
   async *profiles(): AsyncGenerator<PopulationProfile> {
     for await (const entry of this.entries()) {
-      const profile = entry.kind === 'profile' ? entry : this.checkHere(entry.line, entry.order);
-      if (profile) yield { id: profile.id, profile: profile.profile };
+      const profile = this.profileOf(entry);
+      if (profile) yield profile;
       if (this.stopped) return;
     }
   }
@@ -108,10 +108,11 @@ export class Population {
     }
   }
 
-  /** Checks a line on this thread and records the outcome. */
-  checkHere(line: RawLine, order: number): PopulationProfile | undefined {
-    const outcome = checkLine(this.path, line, this.vocabulary);
-    this.record(outcome, order);
+  /** The profile of an entry: a .jsonl line is checked on this thread and its outcome recorded. */
+  profileOf(entry: PopulationEntry & { readonly order: number }): PopulationProfile | undefined {
+    if (entry.kind === 'profile') return { id: entry.id, profile: entry.profile };
+    const outcome = checkLine(this.path, entry.line, this.vocabulary);
+    this.record(outcome, entry.order);
     return outcome.kind === 'valid' ? outcome.entry : undefined;
   }
 

@@ -12,29 +12,30 @@ import { checkLine } from './population.js';
 import type { Vocabulary } from '../vocabulary/types.js';
 
 function compile(source: VersionSource) {
-  const compiled = prepareCatalogue(source.folder, prepareScope(source.rulesDir)).compiled;
-  if (!compiled) throw new Error(`worker could not compile ${source.label}`);
-  return { label: source.label, compiled: source.peildatum ? atDate(compiled, source.peildatum) : compiled };
+  const prepared = prepareCatalogue(source.folder, prepareScope(source.rulesDir));
+  if (!prepared.compiled || !prepared.scope) throw new Error(`worker could not compile ${source.label}`);
+  return { label: source.label, compiled: source.peildatum ? atDate(prepared.compiled, source.peildatum) : prepared.compiled, vocabulary: prepared.scope.vocabulary };
 }
 
 const task = workerData as WorkerTask;
 const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
-let run: ImpactRun | undefined;
+let versions: { run: ImpactRun; vocabulary: Vocabulary } | undefined;
 let queue = Promise.resolve();
 
-/** Lines are checked against the vocabulary of the current version, as the main thread does. */
-let vocabulary: Vocabulary | undefined;
-
 async function handle(message: ToWorker): Promise<void> {
-  run ??= new ImpactRun(compile(task.base), compile(task.current));
+  if (!versions) {
+    const current = compile(task.current);
+    // Lines are checked against the vocabulary of the current version, as the main thread does.
+    versions = { run: new ImpactRun(compile(task.base), current), vocabulary: current.vocabulary };
+  }
+  const { run, vocabulary } = versions;
   if (message.type === 'chunk') {
     const invalid: InvalidLine[] = [];
     const { profiles, lines } = message.chunk;
     for (const item of profiles) run.add(item, item.order);
     let validLines = 0;
     for (let i = 0; i < lines.texts.length; i++) {
-      vocabulary ??= prepareScope(task.current.rulesDir).scope!.vocabulary;
       const outcome = checkLine(task.population!, { number: lines.numbers[i]!, text: lines.texts[i]! }, vocabulary);
       if (outcome.kind === 'invalid') {
         invalid.push({ entry: lines.entries[i]!, at: outcome.at, diagnostics: outcome.diagnostics });

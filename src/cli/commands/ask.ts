@@ -19,10 +19,11 @@ import { list, parse } from '../args.js';
 import { EXIT, type CliIO } from '../io.js';
 import { printDiagnostics } from '../output.js';
 import { atDate, dated, peildatumOf } from '../../catalogue/validity.js';
-import { ENGINE_OPTION, ENGINE_USAGE, engineOption } from '../engine-option.js';
+import { ENGINE_OPTION, engineOption } from '../engine-option.js';
 import { usageError } from './check.js';
+import { ASK_USAGE } from './usage.js';
 
-export const ASK_USAGE = `wijzer vraag [<profiel>] --catalogue <map> [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}`;
+export { ASK_USAGE };
 
 function undecided(evaluation: Evaluation): boolean {
   return evaluation.families.some((f) => f.status === 'onbekend') || evaluation.products.some((p) => p.product.familie === undefined && p.status === 'onbekend');

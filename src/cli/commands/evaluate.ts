@@ -23,16 +23,15 @@ import { fromRoot } from '../../util/files.js';
 import { suggest } from '../../util/suggest.js';
 import { choice, list, parse, type Parsed } from '../args.js';
 import { BATCH_FORMATS, evaluateBatch } from '../batch-evaluate.js';
-import { ENGINE_OPTION, ENGINE_USAGE, engineOption } from '../engine-option.js';
+import { ENGINE_OPTION, engineOption } from '../engine-option.js';
 import { EXIT, type CliIO } from '../io.js';
 import { displayPath, printDiagnostics, refuseOverwrite, writeJson } from '../output.js';
 import { usageError } from './check.js';
+import { EVALUATE_USAGE } from './usage.js';
 import { atDate, dated, peildatumOf, type WithGeldigheid } from '../../catalogue/validity.js';
 
 /** One line (the command overview lists one line per command): the single-profile form, then the population form. */
-export const EVALUATE_USAGE =
-  `wijzer evaluate <profiel.yaml|.json> --catalogue <map> [--catalogue <map>...] [--format text|json|markdown] [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}` +
-  ` — of per populatie: wijzer evaluate --profielen <map|.jsonl|.csv> --catalogue <map> [--format jsonl|csv] [-o <bestand>] [--max-ongeldig <aantal|percentage>] [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}`;
+export { EVALUATE_USAGE };
 
 const SINGLE_FORMATS = ['text', 'json', 'markdown'] as const;
 

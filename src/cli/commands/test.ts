@@ -11,9 +11,10 @@ import { peildatumOf } from '../../catalogue/validity.js';
 import { EXIT, type CliIO } from '../io.js';
 import { displayPath, printDiagnostics } from '../output.js';
 import { usageError } from './check.js';
-import { ENGINE_OPTION, ENGINE_USAGE, engineOption } from '../engine-option.js';
+import { TEST_USAGE } from './usage.js';
+import { ENGINE_OPTION, engineOption } from '../engine-option.js';
 
-export const TEST_USAGE = `wijzer test [<map met testcasussen>] [--catalogue <catalogus of map met catalogi>...] [--regels <map>] [--bronnen <map>] [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}`;
+export { TEST_USAGE };
 
 /** The seeds folder next to the repository, when present (CI and development machines). */
 export function defaultSourcesFolder(): string | undefined {

@@ -2,9 +2,6 @@
  * Usage lines of every command, kept apart from the command modules so `wijzer --help` (and every
  * usage error of main.ts) can show them without loading a command — and with it chevrotain, ajv,
  * yaml or json-rules-engine. The command modules import their line from here.
- *
- * evaluate, vraag and test keep their own USAGE constant (their files are edited by others);
- * the copies below are checked equal to those by test/startup-usage.test.ts.
  */
 import { ENGINE_USAGE } from '../engine-option.js';
 
@@ -27,11 +24,8 @@ export const EXPORT_USAGE =
   'wijzer export productcodes <catalogus> [--format csv|json|xlsx] [-o <bestand>] | wijzer export catalogus <catalogus>... -o <bestand.xlsx> [--format xlsx]';
 export const DOCUMENT_USAGE = 'wijzer document <catalogus> [--format html|md|pdf] [-o <bestand>]';
 
-/** Copy of EVALUATE_USAGE in commands/evaluate.ts (checked equal by a test). */
 export const EVALUATE_USAGE =
   `wijzer evaluate <profiel.yaml|.json> --catalogue <map> [--catalogue <map>...] [--format text|json|markdown] [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}` +
   ` — of per populatie: wijzer evaluate --profielen <map|.jsonl|.csv> --catalogue <map> [--format jsonl|csv] [-o <bestand>] [--max-ongeldig <aantal|percentage>] [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}`;
-/** Copy of ASK_USAGE in commands/ask.ts (checked equal by a test). */
 export const ASK_USAGE = `wijzer vraag [<profiel>] --catalogue <map> [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}`;
-/** Copy of TEST_USAGE in commands/test.ts (checked equal by a test). */
 export const TEST_USAGE = `wijzer test [<map met testcasussen>] [--catalogue <catalogus of map met catalogi>...] [--regels <map>] [--bronnen <map>] [--peildatum JJJJ-MM-DD] ${ENGINE_USAGE}`;
